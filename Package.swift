@@ -1,0 +1,52 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Cordon",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cordon", targets: ["cordon"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "CordonCore"),
+        .target(
+            name: "CordonStore",
+            dependencies: [
+                "CordonCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "cordon",
+            dependencies: [
+                "CordonCore",
+                "CordonStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "CordonTestSupport", dependencies: ["CordonCore", "CordonStore"], path: "Tests/CordonTestSupport"),
+        .testTarget(name: "CordonCoreTests", dependencies: ["CordonCore", "CordonTestSupport"]),
+        .testTarget(name: "CordonStoreTests", dependencies: ["CordonCore", "CordonStore", "CordonTestSupport"]),
+        .testTarget(name: "CordonCLITests", dependencies: ["CordonCore", "CordonStore", "CordonTestSupport"]),
+    ]
+)
+
+// One place for the compiler settings every target of ours shares.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .treatAllWarnings(as: .error),
+    ]
+}

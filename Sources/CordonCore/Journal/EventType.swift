@@ -1,0 +1,16 @@
+/// The event types this version writes and understands. Others (from a newer version) are
+/// kept in the timeline and shown as they are; the fold leaves the state unchanged for them.
+public enum EventType {
+    public static let declared = "incident.declared"
+    public static let classified = "incident.classified"
+    public static let closed = "incident.closed"
+    public static let phaseAdvanced = "phase.advanced"
+    public static let stepStarted = "step.started"
+    public static let stepCompleted = "step.completed"
+    public static let stepSkipped = "step.skipped"
+    public static let stepBlocked = "step.blocked"
+    public static let stepReopened = "step.reopened"
+    public static let noteAdded = "note.added"
+    public static let roleAssigned = "role.assigned"
+    public static let noticeSent = "notice.sent"
+}

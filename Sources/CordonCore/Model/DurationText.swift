@@ -1,0 +1,57 @@
+/// Durations as playbooks write them: `90s`, `30m`, `4h`, `3d`, or combinations such as `1h30m`.
+public enum DurationText {
+    /// Seconds in `text`, or `nil` when it is not a positive duration of that shape.
+    public static func seconds(_ text: String) -> Int? {
+        var total = 0
+        var number: Int?
+        var sawUnit = false
+        for character in text {
+            if let digit = character.wholeNumberValue, character.isASCII {
+                let (grown, overflow) = (number ?? 0).multipliedReportingOverflow(by: 10)
+                guard !overflow, grown <= 10_000_000 else { return nil }
+                number = grown + digit
+                continue
+            }
+            guard let value = number else { return nil }
+            let unit: Int
+            switch character {
+            case "s": unit = 1
+            case "m": unit = 60
+            case "h": unit = 3600
+            case "d": unit = 86_400
+            default: return nil
+            }
+            total += value * unit
+            number = nil
+            sawUnit = true
+        }
+        guard number == nil, sawUnit, total > 0 else { return nil }
+        return total
+    }
+
+    /// The shortest playbook-style text for `seconds`: `4h`, `1h30m`, `45s`.
+    public static func format(_ seconds: Int) -> String {
+        guard seconds > 0 else { return "0s" }
+        var rest = seconds
+        var out = ""
+        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] where rest >= size {
+            out += "\(rest / size)\(unit)"
+            rest %= size
+        }
+        return out
+    }
+
+    /// A countdown as a responder reads it: `3:59:12`, `12:05`, or `2d 04:00:00`.
+    public static func clock(_ seconds: Int) -> String {
+        let magnitude = abs(seconds)
+        let days = magnitude / 86_400
+        let hours = magnitude / 3600 % 24
+        let minutes = magnitude / 60 % 60
+        let secs = magnitude % 60
+        let sign = seconds < 0 ? "-" : ""
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        if days > 0 { return "\(sign)\(days)d \(two(hours)):\(two(minutes)):\(two(secs))" }
+        if hours > 0 { return "\(sign)\(hours):\(two(minutes)):\(two(secs))" }
+        return "\(sign)\(minutes):\(two(secs))"
+    }
+}

@@ -1,0 +1,60 @@
+/// Everything that is true of an incident after some prefix of its timeline.
+///
+/// Built only by folding events (`IncidentState.fold`): the live console, the command line,
+/// replay and drills all see an incident through this one type.
+public struct IncidentState: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var playbookId: String
+    public var playbookVersion: Int
+    public var isDrill: Bool
+    public var declaredAt: Timestamp
+    public var detectedAt: Timestamp
+    public var severity: Severity?
+    public var severityHistory: [SeverityChange]
+    /// The id of the phase the team is in.
+    public var phase: String
+    public var phaseHistory: [PhaseChange]
+    public var closedAt: Timestamp?
+    /// Steps that have been touched; a step that is absent is pending.
+    public var steps: [String: StepProgress]
+    /// Role id to the person who holds it.
+    public var assignments: [String: String]
+    public var notices: [NoticeRecord]
+    public var noteCount: Int
+    /// The seq and time of the last event folded in.
+    public var lastSeq: Int
+    public var lastEventAt: Timestamp
+    /// Events whose type this version does not know, kept and counted.
+    public var unknownEventCount: Int
+
+    public var isClosed: Bool { closedAt != nil }
+
+    public func stepState(_ id: String) -> StepState { steps[id]?.state ?? .pending }
+}
+
+public struct SeverityChange: Sendable, Hashable, Codable {
+    public var at: Timestamp
+    public var severity: Severity?
+    public var seq: Int
+    public var reason: String?
+}
+
+public struct PhaseChange: Sendable, Hashable, Codable {
+    public var at: Timestamp
+    public var from: String
+    /// `nil` when the change closed the incident.
+    public var to: String?
+    public var forced: Bool
+    public var reason: String?
+    public var seq: Int
+}
+
+public struct NoticeRecord: Sendable, Hashable, Codable {
+    public var audience: String
+    public var channel: String
+    public var reference: String?
+    public var at: Timestamp
+    public var by: String
+    public var seq: Int
+}

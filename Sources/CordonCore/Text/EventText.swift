@@ -1,0 +1,48 @@
+/// One-line descriptions of events, for the timeline pane and the command line.
+public enum EventText {
+    /// What happened, in a few words: `完成 隔离泄露源`, `note: 已联系数据室供应商`.
+    /// Unknown event types show their type and data as they are.
+    public static func summary(_ event: Event, playbook: Playbook, language: Language) -> String {
+        let data = event.data
+        let reason = data.string("reason").map { language == .zh ? "（原因：\($0)）" : " (reason: \($0))" } ?? ""
+        func step() -> String {
+            guard let id = data.string("step") else { return "?" }
+            return playbook.step(id).map { $0.step.title[language] } ?? id
+        }
+        func phase(_ key: String) -> String {
+            guard let id = data.string(key) else { return "?" }
+            return playbook.phase(id).map { $0.title[language] } ?? id
+        }
+        func localized(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+        switch event.type {
+        case EventType.declared:
+            let severity = data.string("severity").flatMap(Severity.init(rawValue:)).map { " [\($0.title[language])]" } ?? ""
+            return localized("宣布事件：", "declared: ") + (data.string("title") ?? "") + severity
+        case EventType.stepStarted: return localized("开始 ", "started ") + step() + reason
+        case EventType.stepCompleted:
+            let via = data.string("via") == EventType.noticeSent ? localized("（通报已发出）", " (notice sent)") : ""
+            return localized("完成 ", "done ") + step() + via
+        case EventType.stepSkipped: return localized("跳过 ", "skipped ") + step() + reason
+        case EventType.stepBlocked: return localized("受阻 ", "blocked ") + step() + reason
+        case EventType.stepReopened: return localized("重新打开 ", "reopened ") + step() + reason
+        case EventType.noteAdded: return localized("备注：", "note: ") + (data.string("text") ?? "")
+        case EventType.roleAssigned:
+            let role = data.string("role").map { id in playbook.role(id)?.title[language] ?? id } ?? "?"
+            return localized("指派 \(role)：", "assigned \(role): ") + (data.string("person") ?? "")
+        case EventType.classified:
+            let severity = data.string("severity").flatMap(Severity.init(rawValue:))?.title[language] ?? "?"
+            return localized("定级为 ", "graded ") + severity + reason
+        case EventType.phaseAdvanced:
+            let forced = data.bool("forced") == true ? localized("（强制）", " (forced)") : ""
+            return localized("进入阶段 ", "phase ") + phase("to") + forced + reason
+        case EventType.closed:
+            let forced = data.bool("forced") == true ? localized("（强制）", " (forced)") : ""
+            return localized("事件关闭", "incident closed") + forced + reason
+        case EventType.noticeSent:
+            return localized("已通报 ", "notice sent to ") + (data.string("audience") ?? "?") + " · " + (data.string("channel") ?? "")
+        default:
+            return event.type + " " + JSONWriter.string(.object(data))
+        }
+    }
+}

@@ -1,0 +1,168 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A failed system call, with the file it concerned and the errno text.
+public struct SystemError: Error, CustomStringConvertible, Equatable {
+    public var operation: String
+    public var path: String
+    public var code: Int32
+
+    public init(_ operation: String, path: String, code: Int32 = errno) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    public var reason: String { String(cString: strerror(code)) }
+    public var description: String { "\(operation) \(path): \(reason)" }
+    public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
+    public var isReadOnly: Bool { code == EROFS || code == EACCES || code == EPERM }
+}
+
+/// An open file, closed when the value is dropped. Only what the journal needs:
+/// whole reads and writes, advisory locks, fsync, truncation.
+final class FileDescriptor {
+    let fd: Int32
+    let path: String
+
+    init(path: String, flags: Int32, mode: mode_t = 0o600) throws(SystemError) {
+        let fd = open(path, flags | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw SystemError("open", path: path) }
+        self.fd = fd
+        self.path = path
+    }
+
+    deinit { close(fd) }
+
+    enum LockMode {
+        case shared
+        case exclusive
+
+        var flag: Int32 { self == .shared ? LOCK_SH : LOCK_EX }
+    }
+
+    /// Blocks until the advisory lock is held; it is released by `unlock` or when the file closes.
+    func lock(_ mode: LockMode) throws(SystemError) {
+        while flock(fd, mode.flag) != 0 {
+            guard errno == EINTR else { throw SystemError("lock", path: path) }
+        }
+    }
+
+    func unlock() {
+        _ = flock(fd, LOCK_UN)
+    }
+
+    func size() throws(SystemError) -> Int {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SystemError("stat", path: path) }
+        return Int(info.st_size)
+    }
+
+    /// Reads `count` bytes at `offset` (fewer only at the end of the file).
+    func read(at offset: Int, count: Int) throws(SystemError) -> [UInt8] {
+        guard count > 0 else { return [] }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let result = buffer.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + filled, count - filled, off_t(offset + filled))
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("read", path: path)
+            }
+            if result == 0 { break }
+            filled += result
+        }
+        if filled < count { buffer.removeLast(count - filled) }
+        return buffer
+    }
+
+    /// Writes every byte (at the end, for files opened with `O_APPEND`), retrying short writes.
+    func writeAll(_ bytes: [UInt8]) throws(SystemError) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                Glibc.write(fd, raw.baseAddress! + written, bytes.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("write", path: path)
+            }
+            written += result
+        }
+    }
+
+    func sync() throws(SystemError) {
+        guard fsync(fd) == 0 else { throw SystemError("fsync", path: path) }
+    }
+
+    func truncate(to length: Int) throws(SystemError) {
+        guard ftruncate(fd, off_t(length)) == 0 else { throw SystemError("truncate", path: path) }
+    }
+
+    func setMode(_ mode: mode_t) throws(SystemError) {
+        guard fchmod(fd, mode) == 0 else { throw SystemError("chmod", path: path) }
+    }
+}
+
+/// Small filesystem operations with the permissions incident files need.
+enum FileSystem {
+    /// Creates `path` and missing parents as `0700` folders; an existing folder is left as it is.
+    static func makeDirectory(_ path: String) throws(SystemError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw SystemError("mkdir", path: path, code: ENOTDIR) }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeDirectory(parent) }
+        if mkdir(path, 0o700) != 0 && errno != EEXIST { throw SystemError("mkdir", path: path) }
+    }
+
+    /// Creates exactly `path` as a new `0700` folder; `false` when it already exists.
+    static func makeNewDirectory(_ path: String) throws(SystemError) -> Bool {
+        if mkdir(path, 0o700) == 0 {
+            chmod(path, 0o700)
+            return true
+        }
+        if errno == EEXIST { return false }
+        throw SystemError("mkdir", path: path)
+    }
+
+    /// Makes a new file's directory entry durable.
+    static func syncDirectory(_ path: String) throws(SystemError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError("open", path: path) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw SystemError("fsync", path: path) }
+    }
+
+    /// Writes a whole new file durably, `0600`, failing if it exists.
+    static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
+        let file = try FileDescriptor(path: path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+        try file.setMode(0o600)
+        do {
+            try file.writeAll(bytes)
+            try file.sync()
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
+    static func readFile(_ path: String, limit: Int) throws(SystemError) -> [UInt8] {
+        let file = try FileDescriptor(path: path, flags: O_RDONLY)
+        let size = try file.size()
+        guard size <= limit else { throw SystemError("read", path: path, code: EFBIG) }
+        return try file.read(at: 0, count: size)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+}

@@ -1,0 +1,155 @@
+import CordonCore
+import Foundation
+
+/// What a new incident starts with.
+public struct Declaration: Sendable {
+    public var playbook: LoadedPlaybook
+    public var title: String
+    public var severity: Severity?
+    /// When the leak was detected; the declaration time if not given.
+    public var detectedAt: Timestamp?
+    public var kind: IncidentId.Kind
+    /// More facts for the declaration event (a drill's scenario and seed, for instance).
+    public var extra: JSONObject
+
+    public init(playbook: LoadedPlaybook, title: String, severity: Severity? = nil, detectedAt: Timestamp? = nil, kind: IncidentId.Kind = .incident, extra: JSONObject = [:]) {
+        self.playbook = playbook
+        self.title = title
+        self.severity = severity
+        self.detectedAt = detectedAt
+        self.kind = kind
+        self.extra = extra
+    }
+}
+
+/// A line of `cordon list`.
+public struct IncidentSummary: Sendable {
+    public var id: IncidentId
+    public var state: IncidentState?
+    /// Why the incident could not be read, if it could not.
+    public var problem: LocalizedText?
+}
+
+/// The incidents and drills under one home folder.
+public struct IncidentStore: Sendable {
+    public let home: Home
+
+    public init(home: Home) {
+        self.home = home
+    }
+
+    public static let playbookFile = "playbook.yaml"
+    public static let timelineFile = "timeline.jsonl"
+
+    // MARK: - Declaring
+
+    /// Creates the incident folder, freezes the playbook into it and writes the declaration.
+    public func declare(_ declaration: Declaration, stamp: Stamp) throws(StoreError) -> IncidentSession {
+        guard let title = IncidentRules.clean(declaration.title) else {
+            throw StoreError("title-required", zh: "请给事件一个标题：--title \"…\"。", en: "Give the incident a title: --title \"…\"")
+        }
+        let now = stamp.clock.now()
+        if let detected = declaration.detectedAt, detected.millis > now.millis + 60_000 {
+            throw StoreError("detected-in-future", zh: "发现时间 \(detected.iso8601) 晚于当前时间；请检查 --detected-at。", en: "The detection time \(detected.iso8601) is in the future; check --detected-at.")
+        }
+        let parent = home.folder(for: declaration.kind)
+        do {
+            try FileSystem.makeDirectory(parent)
+        } catch {
+            throw StoreError.system(error, while: LocalizedText(zh: "创建目录", en: "Creating the home folder"))
+        }
+        let (id, folder) = try allocateFolder(kind: declaration.kind, on: now, in: parent)
+        let playbook = declaration.playbook.playbook
+        do {
+            try FileSystem.writeNewFile(folder + "/" + Self.playbookFile, declaration.playbook.bytes)
+        } catch {
+            throw StoreError.system(error, while: LocalizedText(zh: "保存剧本副本", en: "Freezing the playbook"))
+        }
+        var data: JSONObject = [
+            "id": .string(id.description),
+            "title": .string(title),
+            "playbook": .string(playbook.id),
+            "playbook_version": .int(playbook.version),
+            "playbook_sha256": .string(declaration.playbook.sha256),
+            "phase": .string(playbook.phases[0].id),
+        ]
+        if let severity = declaration.severity { data["severity"] = .string(severity.rawValue) }
+        data["detected_at"] = .string((declaration.detectedAt ?? now).iso8601)
+        data["drill"] = .bool(declaration.kind == .drill)
+        for (key, value) in declaration.extra.entries { data[key] = value }
+        let (journal, _) = try Journal.create(path: folder + "/" + Self.timelineFile, first: EventDraft(EventType.declared, data), stamp: stamp)
+        return try IncidentSession(id: id, folder: folder, playbook: playbook, journal: journal, stamp: stamp, keepEvents: true)
+    }
+
+    /// Claims the next free `KIND-YYYYMMDD-NNN` folder; `mkdir` is the arbiter between racing declarations.
+    private func allocateFolder(kind: IncidentId.Kind, on now: Timestamp, in parent: String) throws(StoreError) -> (IncidentId, String) {
+        let prefix = IncidentId(kind: kind, on: now, number: 1).description.dropLast(3)
+        let taken = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [])
+            .filter { $0.hasPrefix(prefix) }
+            .compactMap { IncidentId($0)?.number }
+        var number = (taken.max() ?? 0) + 1
+        while number <= 999 {
+            let id = IncidentId(kind: kind, on: now, number: number)
+            let folder = parent + "/" + id.description
+            do {
+                if try FileSystem.makeNewDirectory(folder) { return (id, folder) }
+            } catch {
+                throw StoreError.system(error, while: LocalizedText(zh: "创建事件目录", en: "Creating the incident folder"))
+            }
+            number += 1
+        }
+        throw StoreError("too-many-today", zh: "今天已有 999 个事件编号，无法再分配。", en: "All 999 ids for today are taken.")
+    }
+
+    // MARK: - Opening and listing
+
+    /// Checks `text` is an incident id before any path is built from it.
+    public static func parseId(_ text: String) throws(StoreError) -> IncidentId {
+        guard let id = IncidentId(text) else {
+            throw StoreError("bad-id", zh: "“\(text.prefix(40))”不是事件编号；编号形如 INC-20261129-001 或 DRL-20261129-001（cordon list 列出全部）。", en: "'\(text.prefix(40))' is not an incident id; ids look like INC-20261129-001 or DRL-20261129-001 (cordon list shows them).")
+        }
+        return id
+    }
+
+    public func open(_ text: String, stamp: Stamp, keepEvents: Bool = true) throws(StoreError) -> IncidentSession {
+        try open(Self.parseId(text), stamp: stamp, keepEvents: keepEvents)
+    }
+
+    public func open(_ id: IncidentId, stamp: Stamp, keepEvents: Bool = true) throws(StoreError) -> IncidentSession {
+        let folder = home.folder(for: id)
+        let timeline = folder + "/" + Self.timelineFile
+        guard FileSystem.exists(timeline) else {
+            throw StoreError("unknown-incident", zh: "没有事件 \(id)（在 \(home.root) 下）；用 cordon list\(id.isDrill ? " --drills" : "") 查看已有事件。", en: "There is no incident \(id) under \(home.root); cordon list\(id.isDrill ? " --drills" : "") shows those there are.")
+        }
+        let playbook = try frozenPlaybook(folder: folder, id: id)
+        let journal = try Journal(path: timeline)
+        let session = try IncidentSession(id: id, folder: folder, playbook: playbook.playbook, journal: journal, stamp: stamp, keepEvents: keepEvents)
+        if let sha = session.events.first?.data.string("playbook_sha256"), sha != playbook.sha256 {
+            throw StoreError("playbook-altered", zh: "\(id) 冻结的剧本副本在声明后被修改过（哈希不符）。未做任何更改；请保留该目录作为证据。", en: "\(id)'s frozen playbook was changed after the declaration (its hash differs). Nothing was changed; keep the folder as evidence.")
+        }
+        return session
+    }
+
+    private func frozenPlaybook(folder: String, id: IncidentId) throws(StoreError) -> LoadedPlaybook {
+        do {
+            return try PlaybookLoader.load(path: folder + "/" + Self.playbookFile)
+        } catch {
+            throw StoreError("playbook-unreadable", zh: "无法读取 \(id) 冻结的剧本：\(error.description)", en: "\(id)'s frozen playbook cannot be read: \(error.description)")
+        }
+    }
+
+    /// Incidents (or drills), newest first, each read from its timeline.
+    public func list(kind: IncidentId.Kind) -> [IncidentSummary] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: home.folder(for: kind))) ?? []
+        let stamp = Stamp(actor: Identity.login(), clock: SystemClock())
+        let ids = names.compactMap { IncidentId($0) }.filter { $0.kind == kind }.sorted(by: >)
+        return ids.map { id -> IncidentSummary in
+            do throws(StoreError) {
+                let session = try open(id, stamp: stamp, keepEvents: false)
+                return IncidentSummary(id: id, state: session.state, problem: nil)
+            } catch {
+                return IncidentSummary(id: id, state: nil, problem: error.message)
+            }
+        }
+    }
+}

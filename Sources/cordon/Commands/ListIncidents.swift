@@ -1,0 +1,46 @@
+import ArgumentParser
+import CordonCore
+import CordonStore
+
+struct ListIncidents: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List incidents, open ones first (or drills with --drills). 列出事件。")
+
+    @Flag(help: "List drills instead of real incidents.") var drills = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { context in
+            let summaries = context.store.list(kind: drills ? .drill : .incident)
+            let ordered = summaries.filter { $0.state?.isClosed != true } + summaries.filter { $0.state?.isClosed == true }
+            if context.options.json {
+                let items: [JSONValue] = ordered.map { summary in
+                    guard let state = summary.state else {
+                        return .object(["id": .string(summary.id.description), "error": .string(summary.problem?[context.language] ?? "")])
+                    }
+                    return .object([
+                        "id": .string(state.id), "title": .string(state.title), "playbook": .string(state.playbookId),
+                        "phase": .string(state.phase), "severity": state.severity.map { .string($0.rawValue) } ?? .null,
+                        "closed": .bool(state.isClosed), "declared_at": .string(state.declaredAt.iso8601),
+                        "last_event_at": .string(state.lastEventAt.iso8601), "events": .int(state.lastSeq),
+                    ])
+                }
+                print(JSONWriter.string(.array(items)))
+                return
+            }
+            if ordered.isEmpty {
+                print(context.text("（\(context.home.folder(for: drills ? .drill : .incident)) 下没有\(drills ? "演练" : "事件")）", "(no \(drills ? "drills" : "incidents") under \(context.home.folder(for: drills ? .drill : .incident)))"))
+            }
+            for summary in ordered {
+                guard let state = summary.state else {
+                    print("\(summary.id)  ⚠ \(summary.problem?[context.language] ?? "")")
+                    continue
+                }
+                let severity = state.severity?.title[context.language] ?? context.text("未定级", "ungraded")
+                let status = state.isClosed ? context.text("已关闭", "closed") : state.phase
+                print("\(state.id)  \(status)  [\(severity)]  \(state.title.terminalSafe)")
+            }
+        }
+    }
+}

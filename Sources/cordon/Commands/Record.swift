@@ -1,0 +1,109 @@
+import ArgumentParser
+import CordonCore
+import CordonStore
+import Foundation
+
+struct StepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "step",
+        abstract: "Start, finish, skip, block or reopen a step. 更新步骤状态。",
+        discussion: "Example: cordon step INC-20261129-001 isolate-source done")
+
+    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Step id (see `cordon status ID`).") var step: String
+    @Argument(help: "start | done | skip | block | reopen") var action: StepAction
+    @Option(help: "Why (required for skip and block).") var reason: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { try $0.perform(.step(step, action, reason: reason), on: id) }
+    }
+}
+
+extension StepAction: ExpressibleByArgument {}
+
+struct Note: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add a note to the timeline; `-` reads it from standard input. 添加备注。",
+        discussion: "Example: cordon note INC-20261129-001 已通知数据室供应商关闭下载")
+
+    @Argument(help: "Incident id.") var id: String
+    @Argument(parsing: .remaining, help: "The note (several words are joined with spaces).") var words: [String]
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { context in
+            var text = words.joined(separator: " ")
+            if text == "-" {
+                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            }
+            try context.perform(.note(text), on: id)
+        }
+    }
+}
+
+struct Assign: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Give a role to a person. 指派角色。",
+        discussion: "Example: cordon assign INC-20261129-001 commander 王磊")
+
+    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Role id from the playbook.") var role: String
+    @Argument(help: "Who takes the role.") var person: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { try $0.perform(.assign(role: role, person: person), on: id) }
+    }
+}
+
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Grade the incident; this decides which deadlines run. 事件定级。",
+        discussion: "Example: cordon classify INC-20261129-001 serious --reason \"涉及 3 万名客户\"")
+
+    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "general 一般 | serious 较大 | major 重大 | critical 特别重大") var severity: String
+    @Option(help: "Why.") var reason: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { context in
+            guard let parsed = Severity(parsing: severity) else {
+                throw Refusal("bad-severity", zh: "“\(severity)”不是事件级别；可用：general 一般、serious 较大、major 重大、critical 特别重大。", en: "'\(severity)' is not a severity; use general, serious, major or critical.")
+            }
+            try context.perform(.classify(parsed, reason: reason), on: id)
+        }
+    }
+}
+
+struct Advance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move to the next phase (closes the incident after the last). 进入下一阶段。",
+        discussion: "Refused while a required step of the current phase is open, unless --force --reason is given.")
+
+    @Argument(help: "Incident id.") var id: String
+    @Flag(help: "Advance even though required steps are open.") var force = false
+    @Option(help: "Why (required with --force).") var reason: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { try $0.perform(.advance(force: force, reason: reason), on: id) }
+    }
+}
+
+struct Notify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record that a notice went out; it completes the matching step and deadline. 记录已发出的通报。",
+        discussion: "Example: cordon notify INC-20261129-001 regulator --channel 网信办报送系统 --reference 粤网信〔2026〕17号")
+
+    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Audience from the playbook: regulator, individuals, …") var audience: String
+    @Option(help: "How it went out: email, phone, SMS, portal…") var channel: String
+    @Option(help: "A receipt or reference number.") var reference: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { try $0.perform(.notify(audience: audience, channel: channel, reference: reference), on: id) }
+    }
+}

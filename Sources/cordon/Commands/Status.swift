@@ -1,0 +1,87 @@
+import ArgumentParser
+import CordonCore
+import CordonStore
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show where an incident stands: phase, steps, deadlines. 查看事件状态。",
+        discussion: "Example: cordon status INC-20261129-001 --json")
+
+    @Argument(help: "Incident id.") var id: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { context in
+            let session = try context.open(id)
+            let now = context.stamp.clock.now().shown(atOffset: session.state.lastEventAt.offsetSeconds)
+            if context.options.json {
+                print(JSONWriter.string(StatusDocument.make(playbook: session.playbook, state: session.state, now: now)))
+            } else {
+                print(StatusText.render(playbook: session.playbook, state: session.state, now: now, language: context.language))
+            }
+        }
+    }
+}
+
+/// `cordon status` for people.
+enum StatusText {
+    static func render(playbook: Playbook, state: IncidentState, now: Timestamp, language: Language) -> String {
+        func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+        func clock(_ moment: Timestamp) -> String {
+            let p = moment.shown(atOffset: now.offsetSeconds).localParts
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            return "\(p.year)-\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute))"
+        }
+        var lines: [String] = []
+        let severity = state.severity?.title[language] ?? t("未定级", "ungraded")
+        let drill = state.isDrill ? t("【演练】", "[DRILL] ") : ""
+        lines.append("\(drill)\(state.id)  \(state.title.terminalSafe)  [\(severity)]\(state.isClosed ? t("  已关闭", "  closed") : "")")
+        let phaseIndex = playbook.phases.firstIndex { $0.id == state.phase } ?? 0
+        let strip = playbook.phases.enumerated().map { index, phase in
+            index == phaseIndex && !state.isClosed ? "[\(phase.title[language])]" : phase.title[language]
+        }.joined(separator: " › ")
+        lines.append(t("阶段", "Phases") + ": " + strip)
+        lines.append(t("发现", "Detected") + " \(clock(state.detectedAt))   " + t("宣布", "declared") + " \(clock(state.declaredAt))   "
+            + t("已历时", "elapsed") + " \(DurationText.clock(state.detectedAt.seconds(to: state.closedAt ?? now)))")
+        for (index, phase) in playbook.phases.enumerated() {
+            lines.append("")
+            lines.append("\(index + 1). \(phase.title[language]) (\(phase.id))\(index == phaseIndex && !state.isClosed ? t("  ← 当前", "  ← current") : "")")
+            for step in phase.steps {
+                let progress = state.steps[step.id]
+                let mark: String
+                switch progress?.state ?? .pending {
+                case .pending: mark = "[ ]"
+                case .active: mark = "[>]"
+                case .done: mark = "[x]"
+                case .skipped: mark = "[-]"
+                case .blocked: mark = "[!]"
+                }
+                let owner = playbook.role(step.role)?.title[language] ?? step.role
+                let who = state.assignments[step.role].map { " \($0.terminalSafe)" } ?? ""
+                var line = "   \(mark) \(step.id)\(step.required ? "*" : "")  \(step.title[language])  (\(owner)\(who))"
+                if let progress, progress.state != .pending {
+                    line += "  \(progress.state.title[language]) \(clock(progress.at)) \(progress.by.terminalSafe)"
+                    if let reason = progress.reason { line += " — \(reason.terminalSafe)" }
+                }
+                lines.append(line)
+            }
+        }
+        let deadlines = DeadlineBoard.evaluate(playbook: playbook, state: state, now: now)
+        lines.append("")
+        lines.append(t("时限", "Deadlines") + (deadlines.isEmpty ? t("：当前级别下无", ": none apply at this severity") : ":"))
+        for status in deadlines {
+            let where_: String
+            switch status.state {
+            case .running: where_ = t("剩余 ", "") + DurationText.clock(status.remaining) + t("", " left")
+            case .met: where_ = t("已满足 ", "met ") + clock(status.metAt!)
+            case .missed: where_ = t("已超时 ", "missed by ") + DurationText.clock(status.lateness)
+            }
+            let check = status.deadline.verify ? t("  ⚠ 时限待法务确认", "  ⚠ check with legal") : ""
+            lines.append("   \(status.deadline.id)  \(status.deadline.title[language])  " + t("截止 ", "due ") + clock(status.due) + "  " + where_ + check)
+            lines.append("      " + status.deadline.cite)
+        }
+        lines.append("")
+        lines.append(t("* 为必需步骤。[x] 完成 [>] 进行中 [-] 跳过 [!] 受阻", "* marks required steps. [x] done [>] active [-] skipped [!] blocked"))
+        return lines.joined(separator: "\n")
+    }
+}

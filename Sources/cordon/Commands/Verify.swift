@@ -1,0 +1,53 @@
+import ArgumentParser
+import CordonCore
+import CordonStore
+import Foundation
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every line of a timeline against the hash chain; print the head hash. 校验时间线。",
+        discussion: "Exit 0 when intact, 1 with the first line that breaks the chain. Anchor the printed head hash outside this machine.")
+
+    @Argument(help: "Incident id.") var id: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { context in
+            let incident = try IncidentStore.parseId(id)
+            let folder = context.home.folder(for: incident)
+            guard FileManager.default.fileExists(atPath: folder + "/" + IncidentStore.timelineFile) else {
+                _ = try context.store.open(incident, stamp: context.stamp)
+                return
+            }
+            let report = try Verifier.verify(folder: folder)
+            if context.options.json {
+                var doc: JSONObject = [
+                    "id": .string(incident.description), "intact": .bool(report.isIntact),
+                    "lines": .int(report.intactLines), "head": .string(report.headHash),
+                ]
+                if let damage = report.damage {
+                    doc["first_bad_seq"] = .int(damage.line)
+                    doc["reason"] = .string(damage.reason)
+                }
+                doc["torn_tail_bytes"] = report.tornTail.map { .int($0.length) } ?? .null
+                doc["playbook_altered"] = .bool(report.playbookAltered)
+                print(JSONWriter.string(.object(doc)))
+            } else {
+                if let damage = report.damage {
+                    print(context.text("损坏：第 \(damage.line) 行（seq \(damage.line)）：\(damage.reason)", "BROKEN at line \(damage.line) (seq \(damage.line)): \(damage.reason)"))
+                    print(context.text("前 \(report.intactLines) 行完好，其末行哈希：", "The first \(report.intactLines) lines are intact; head of that part: ") + report.headHash)
+                } else {
+                    print(context.text("完好：\(report.intactLines) 行，哈希链无断裂。", "intact: \(report.intactLines) lines, the hash chain holds."))
+                    print(context.text("头哈希：", "head: ") + report.headHash)
+                }
+                if let torn = report.tornTail {
+                    print(context.text("注意：末尾有 \(torn.length) 字节的不完整行（写入时崩溃），不属于已确认记录；下一次写入会把它移到旁边的文件中。", "note: the file ends in an incomplete line of \(torn.length) bytes (a crash mid-write); it was never acknowledged and the next write moves it to a side file."))
+                }
+                if report.playbookAltered {
+                    print(context.text("损坏：冻结的剧本副本 playbook.yaml 与宣布时记录的哈希不符。", "BROKEN: the frozen playbook.yaml does not match the hash recorded at declaration."))
+                }
+            }
+            if !report.isIntact { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import CordonCore
+import CordonStore
+import Foundation
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "Home folder for incidents and drills (default: $CORDON_HOME, then $XDG_DATA_HOME/cordon, then ~/.local/share/cordon).")
+    var home: String?
+
+    @Option(help: "The name to record beside your login, e.g. when typing for the commander. 代他人记录时填写其姓名。")
+    var actor: String?
+
+    @Option(help: "Language of messages: zh or en (default from CORDON_LANG, LC_ALL, LC_MESSAGES, LANG).")
+    var lang: Language?
+
+    @Flag(help: "Machine-readable JSON output.")
+    var json = false
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// What a command runs with: the resolved home, the language, who is acting and the clock.
+struct Context {
+    let options: GlobalOptions
+    let environment = ProcessInfo.processInfo.environment
+    let language: Language
+    let home: Home
+    let store: IncidentStore
+    let stamp: Stamp
+
+    init(_ options: GlobalOptions) {
+        self.options = options
+        language = options.lang ?? Language.fromEnvironment(environment)
+        home = Home.resolve(explicit: options.home, environment: environment)
+        store = IncidentStore(home: home)
+        let name = options.actor.flatMap(IncidentRules.clean)
+        stamp = Stamp(actor: Identity.login(), onBehalfOf: name, clock: SystemClock())
+    }
+
+    var catalog: PlaybookCatalog {
+        PlaybookCatalog.standard(home: home, environment: environment, executable: CommandLine.arguments[0])
+    }
+
+    func text(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    func text(_ localized: LocalizedText) -> String { localized[language] }
+
+    /// Opens an incident or fails with the store's message.
+    func open(_ id: String) throws -> IncidentSession {
+        let session = try store.open(id, stamp: stamp)
+        if let torn = session.tornTail {
+            warn(text(
+                "时间线末尾有一行不完整（\(torn.length) 字节，可能是写入时崩溃）；下一次写入会把它移到旁边的文件中。",
+                "The timeline ends in an incomplete line (\(torn.length) bytes, probably a crash mid-write); the next write moves it to a side file."))
+        }
+        return session
+    }
+
+    /// Records a command and prints what was written.
+    func perform(_ command: Command, on id: String) throws {
+        let session = try open(id)
+        let written = try session.perform(command)
+        report(recoveries: session.journal.recoveries)
+        printRecorded(written, session: session)
+    }
+
+    func printRecorded(_ events: [Event], session: IncidentSession) {
+        if options.json {
+            let entries: [JSONValue] = events.map { .object(["seq": .int($0.seq), "type": .string($0.type), "data": .object($0.data)]) }
+            print(JSONWriter.string(.object(["id": .string(session.id.description), "recorded": .array(entries)])))
+            return
+        }
+        for event in events {
+            print(text("已记录", "recorded") + " #\(event.seq) \(event.type) \(EventText.summary(event, playbook: session.playbook, language: language).terminalSafe)")
+        }
+    }
+
+    func report(recoveries: [TailRecovery]) {
+        for recovery in recoveries {
+            warn(text(
+                "时间线末尾的残缺行（\(recovery.length) 字节，写入时崩溃所致）已移至 \(recovery.sideFile)；所有已确认的记录都完好。",
+                "The torn last line of the timeline (\(recovery.length) bytes, from a crash mid-write) was moved to \(recovery.sideFile); every acknowledged event is intact."))
+        }
+    }
+
+    func warn(_ message: String) {
+        FileHandle.standardError.write(Data(("cordon: " + message + "\n").utf8))
+    }
+}
