@@ -12,10 +12,13 @@ public final class MemoryJournal: IncidentJournal {
     public var actor = "tester"
     private var pending: [Event] = []
 
-    public init(playbook: Playbook = Fixtures.playbook, severity: Severity? = nil, clock: ManualClock = ManualClock(Fixtures.start)) {
+    public init(
+        playbook: Playbook = Fixtures.playbook, id: String = "INC-20261129-001", title: String = "测试事件",
+        severity: Severity? = nil, clock: ManualClock = ManualClock(Fixtures.start)
+    ) {
         self.playbook = playbook
         self.clock = clock
-        let first = Fixtures.declaration(severity: severity, at: clock.now(), playbook: playbook)
+        let first = Fixtures.declaration(id: id, title: title, severity: severity, at: clock.now(), playbook: playbook)
         events = [first]
         state = try! IncidentState(declaration: first)
     }

@@ -26,6 +26,8 @@ public struct Declaration: Sendable {
 public struct IncidentSummary: Sendable {
     public var id: IncidentId
     public var state: IncidentState?
+    /// The title of the phase it is in, from its frozen playbook.
+    public var phaseTitle: LocalizedText?
     /// Why the incident could not be read, if it could not.
     public var problem: LocalizedText?
 }
@@ -146,9 +148,9 @@ public struct IncidentStore: Sendable {
         return ids.map { id -> IncidentSummary in
             do throws(StoreError) {
                 let session = try open(id, stamp: stamp, keepEvents: false)
-                return IncidentSummary(id: id, state: session.state, problem: nil)
+                return IncidentSummary(id: id, state: session.state, phaseTitle: session.playbook.phase(session.state.phase)?.title, problem: nil)
             } catch {
-                return IncidentSummary(id: id, state: nil, problem: error.message)
+                return IncidentSummary(id: id, state: nil, phaseTitle: nil, problem: error.message)
             }
         }
     }

@@ -1,0 +1,47 @@
+import CordonCore
+
+/// The incidents, drills and playbooks of one home folder, as the home screen sees them.
+public final class HomeLibrary: IncidentLibrary {
+    public let store: IncidentStore
+    public let catalog: PlaybookCatalog
+    public let stamp: Stamp
+
+    public init(store: IncidentStore, catalog: PlaybookCatalog, stamp: Stamp) {
+        self.store = store
+        self.catalog = catalog
+        self.stamp = stamp
+    }
+
+    public func incidents(kind: IncidentId.Kind) -> [IncidentListing] {
+        store.list(kind: kind).map { summary in
+            IncidentListing(id: summary.id.description, state: summary.state, phaseTitle: summary.phaseTitle, problem: summary.problem)
+        }
+    }
+
+    /// Valid playbooks, the first found of each id (a team's own before the bundled ones).
+    public func playbooks() -> [PlaybookListing] {
+        var seen: Set<String> = []
+        return catalog.entries().compactMap { entry in
+            guard case .success(let loaded) = entry.result, seen.insert(loaded.playbook.id).inserted else { return nil }
+            return PlaybookListing(id: loaded.playbook.id, version: loaded.playbook.version, title: loaded.playbook.title)
+        }
+    }
+
+    public func declare(_ request: DeclareRequest) throws -> any IncidentJournal {
+        let loaded: LoadedPlaybook
+        do {
+            loaded = try catalog.find(request.playbook)
+        } catch {
+            throw StoreError(
+                "bad-playbook",
+                zh: "无法读取剧本“\(request.playbook)”，未宣布任何事件：\(error.description)",
+                en: "The playbook '\(request.playbook)' cannot be read, so nothing was declared: \(error.description)")
+        }
+        let declaration = Declaration(playbook: loaded, title: request.title, severity: request.severity, detectedAt: request.detectedAt, kind: request.kind)
+        return try store.declare(declaration, stamp: stamp)
+    }
+
+    public func open(_ id: String) throws -> any IncidentJournal {
+        try store.open(id, stamp: stamp)
+    }
+}
