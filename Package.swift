@@ -13,11 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CNcursesw",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"])]
-        ),
+        // Found through the module map's `link "ncursesw"` rather than pkg-config: SwiftPM drops
+        // pkg-config's -D_XOPEN_SOURCE flags with a warning on every build, and the shim header
+        // defines what they would. Debian's libncursesw.so already pulls in libtinfo.
+        .systemLibrary(name: "CNcursesw"),
         .target(name: "CordonCore"),
         .target(
             name: "CordonStore",
@@ -27,11 +26,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "CordonTUI", dependencies: ["CordonCore", "CNcursesw"]),
         .executableTarget(
             name: "cordon",
             dependencies: [
                 "CordonCore",
                 "CordonStore",
+                "CordonTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +40,11 @@ let package = Package(
         .testTarget(name: "CordonCoreTests", dependencies: ["CordonCore", "CordonTestSupport"]),
         .testTarget(name: "CordonStoreTests", dependencies: ["CordonCore", "CordonStore", "CordonTestSupport"]),
         .testTarget(name: "CordonCLITests", dependencies: ["CordonCore", "CordonStore", "CordonTestSupport"]),
+        .testTarget(
+            name: "CordonTUITests",
+            dependencies: ["CordonCore", "CordonStore", "CordonTUI", "CordonTestSupport"],
+            exclude: ["Snapshots"]
+        ),
     ]
 )
 

@@ -9,7 +9,18 @@
 #endif
 
 #include <locale.h>
+#include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+
+// What Swift cannot import: globals that strict concurrency rejects and macros built from
+// NCURSES_BITS. Nothing else belongs here; every ncurses call is made from Swift.
+
+static inline WINDOW *cordon_stdscr(void) { return stdscr; }
+
+static inline attr_t cordon_attr_bold(void) { return A_BOLD; }
+static inline attr_t cordon_attr_dim(void) { return A_DIM; }
+static inline attr_t cordon_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t cordon_attr_underline(void) { return A_UNDERLINE; }
 
 #endif

@@ -1,0 +1,44 @@
+import CordonCore
+
+/// The whole state of the program: which screen, which dialog, what the clock says.
+/// `update` changes it in answer to messages and returns effects; rendering reads it.
+public struct AppModel {
+    /// Below this the screen says how large it needs to be instead of drawing.
+    public static let minimumSize = Size(width: 60, height: 18)
+
+    public var language: Language
+    public var size: Size
+    public var now: Timestamp
+    /// Present when the program started on the home screen (`Esc` in the console returns to it).
+    public var home: HomeModel?
+    /// Present while an incident is open.
+    public var console: ConsoleModel?
+    /// The dialog on top, if any; it receives every key.
+    public var dialog: (any Dialog)?
+    /// Why the dialog's last submission was refused or failed.
+    public var dialogError: LocalizedText?
+    /// A dialog's command or declaration is being carried out; it closes once recorded.
+    public var awaitingResult = false
+    public var flash: Flash?
+
+    public init(language: Language, size: Size, now: Timestamp, home: HomeModel? = nil) {
+        self.language = language
+        self.size = size
+        self.now = now
+        self.home = home
+    }
+
+    public var isTooSmall: Bool { !size.contains(Self.minimumSize) }
+
+    /// Which key bindings apply now.
+    public var keyContext: KeyContext {
+        if dialog != nil { return .dialog }
+        return console != nil ? .console : .home
+    }
+
+    /// The text in the program's language.
+    func text(_ localized: LocalizedText) -> String { localized[language] }
+}
+
+/// A bilingual text, written where it is used.
+func localized(_ zh: String, _ en: String) -> LocalizedText { LocalizedText(zh: zh, en: en) }

@@ -1,0 +1,122 @@
+import CordonCore
+
+extension AppModel {
+    /// Answers one message: changes the model and returns the effects to run. No I/O happens
+    /// here; `timeline` is read only to search it and to open an entry's details.
+    ///
+    ///     var model = AppModel(language: .zh, size: Size(width: 80, height: 24), now: now)
+    ///     let effects = model.update(.key(.space), timeline: journal.events)
+    ///     // [.perform(.step("isolate", .done))]
+    public mutating func update<Timeline: RandomAccessCollection>(_ message: Message, timeline: Timeline) -> [Effect]
+    where Timeline.Element == Event, Timeline.Index == Int {
+        switch message {
+        case .key(let key):
+            guard let request = KeyTable.request(for: key, in: keyContext) else { return [] }
+            return update(.request(request), timeline: timeline)
+        case .request(let request):
+            flash = nil
+            if dialog != nil { return handleDialog(request, timeline: timeline) }
+            if console != nil { return handleConsole(request, timeline: timeline) }
+            return handleHome(request)
+        case .tick(let moment):
+            now = moment
+            settleConsole(count: timeline.count)
+            return []
+        case .resized(let newSize):
+            size = newSize
+            settleConsole(count: timeline.count)
+            return []
+        case .homeLoaded(let incidents, let drills, let playbooks):
+            var model = home ?? HomeModel()
+            model.load(incidents: incidents, drills: drills, playbooks: playbooks)
+            home = model
+            return []
+        case .opened(let snapshot, let mode):
+            console = ConsoleModel(snapshot, mode: mode)
+            dialog = nil
+            dialogError = nil
+            awaitingResult = false
+            settleConsole(count: timeline.count)
+            return []
+        case .journalChanged(let snapshot, let new, let mine):
+            guard var current = console else { return [] }
+            current.absorb(snapshot)
+            if !current.timeline.following { current.timeline.unseen += new.count }
+            console = current
+            settleConsole(count: timeline.count)
+            if mine {
+                if awaitingResult {
+                    dialog = nil
+                    dialogError = nil
+                    awaitingResult = false
+                }
+                if let last = new.last {
+                    let summary = EventText.summary(last, playbook: current.playbook, language: language).terminalSafe
+                    flash = Flash(localized("已记录 #\(last.seq)：\(summary)", "Recorded #\(last.seq): \(summary)"), tone: .good)
+                }
+            }
+            return []
+        case .failed(let text):
+            if awaitingResult, dialog != nil {
+                dialogError = text
+            } else {
+                flash = Flash(text, tone: .danger)
+            }
+            awaitingResult = false
+            return []
+        }
+    }
+
+    // MARK: - Dialogs
+
+    private mutating func handleDialog<Timeline: RandomAccessCollection>(_ request: Request, timeline: Timeline) -> [Effect]
+    where Timeline.Element == Event, Timeline.Index == Int {
+        guard var current = dialog, !awaitingResult else { return [] }
+        let outcome = current.handle(request, model: self)
+        dialog = current
+        switch outcome {
+        case .stay:
+            return []
+        case .close:
+            dialog = nil
+            dialogError = nil
+            return []
+        case .perform(let command):
+            if console?.mode.isReadOnly == true {
+                dialogError = Self.readOnlyRefusal
+                return []
+            }
+            dialogError = nil
+            awaitingResult = true
+            return [.perform(command)]
+        case .effect(let effect):
+            dialogError = nil
+            if case .declare = effect { awaitingResult = true }
+            return [effect]
+        case .invalid(let reason):
+            dialogError = reason
+            return []
+        case .replace(let next):
+            dialog = next
+            dialogError = nil
+            return []
+        case .search(let query):
+            dialog = nil
+            dialogError = nil
+            search(query, timeline: timeline)
+            return []
+        }
+    }
+
+    static let readOnlyRefusal = localized("回放为只读：不能记录任何内容。", "This is a read-only replay: nothing can be recorded.")
+
+    /// Keeps the timeline viewport in line with the entries and the pane's height.
+    mutating func settleConsole(count: Int) {
+        guard let layout = consoleLayout else { return }
+        console?.timeline.settle(count: count, rows: layout.timelineRows)
+        if let console {
+            let deadlineCount = console.deadlines(now: now).count
+            self.console?.deadlineIndex = min(console.deadlineIndex, max(0, deadlineCount - 1))
+        }
+    }
+}

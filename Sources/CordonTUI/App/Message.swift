@@ -1,0 +1,43 @@
+import CordonCore
+
+/// What an incident looks like after the journal changed: enough for the console to redraw.
+public struct IncidentSnapshot: Sendable {
+    public var playbook: Playbook
+    public var state: IncidentState
+
+    public init(playbook: Playbook, state: IncidentState) {
+        self.playbook = playbook
+        self.state = state
+    }
+
+    public init(_ journal: any IncidentJournal) {
+        self.init(playbook: journal.playbook, state: journal.state)
+    }
+}
+
+/// What `AppModel.update` reacts to: keys, the clock, the terminal, and the results of effects.
+public enum Message: Sendable {
+    case key(Key)
+    case request(Request)
+    /// The clock moved (once a second).
+    case tick(Timestamp)
+    case resized(Size)
+    case homeLoaded(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing])
+    case opened(IncidentSnapshot, ConsoleMode)
+    /// New events are in the journal: `mine` when this console recorded them (and they are on disk).
+    case journalChanged(IncidentSnapshot, new: [Event], mine: Bool)
+    /// An effect failed or was refused; the text says what happened and what to do.
+    case failed(LocalizedText)
+}
+
+/// Work `update` asks the program to do; its result comes back as a `Message`.
+public enum Effect: Sendable, Hashable {
+    /// Check and record a command in the journal.
+    case perform(Command)
+    case loadHome
+    case declare(DeclareRequest)
+    case open(id: String, mode: ConsoleMode)
+    /// Leave the incident for the home screen.
+    case close
+    case quit
+}

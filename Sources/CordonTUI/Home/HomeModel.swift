@@ -1,0 +1,34 @@
+import CordonCore
+
+/// The home screen: incidents (open first, then closed) and drills, and the playbooks a new
+/// one can be declared on.
+public struct HomeModel: Sendable {
+    public var incidents: [IncidentListing] = []
+    public var drills: [IncidentListing] = []
+    public var playbooks: [PlaybookListing] = []
+    /// Index into `entries`.
+    public var selection = 0
+    public var isLoaded = false
+
+    public init() {}
+
+    /// Incidents then drills: the rows the selection moves over.
+    public var entries: [IncidentListing] { incidents + drills }
+
+    public var selected: IncidentListing? {
+        let all = entries
+        return all.indices.contains(selection) ? all[selection] : nil
+    }
+
+    mutating func load(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing]) {
+        let previous = selected?.id
+        func openFirst(_ list: [IncidentListing]) -> [IncidentListing] {
+            list.filter { $0.state?.isClosed != true } + list.filter { $0.state?.isClosed == true }
+        }
+        self.incidents = openFirst(incidents)
+        self.drills = openFirst(drills)
+        self.playbooks = playbooks
+        isLoaded = true
+        selection = entries.firstIndex { $0.id == previous } ?? 0
+    }
+}

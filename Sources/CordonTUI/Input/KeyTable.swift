@@ -1,0 +1,107 @@
+import CordonCore
+
+/// Where keys are being read: each has its own bindings.
+public enum KeyContext: Sendable, Hashable, CaseIterable {
+    case home
+    case console
+    case dialog
+
+    public var title: LocalizedText {
+        switch self {
+        case .home: LocalizedText(zh: "主界面", en: "Home screen")
+        case .console: LocalizedText(zh: "事件控制台", en: "Incident console")
+        case .dialog: LocalizedText(zh: "对话框与输入框", en: "Dialogs and text fields")
+        }
+    }
+}
+
+/// One line of the key table: the keys, what they ask for, and the words for the help screen
+/// and the key hints.
+public struct KeyBinding: Sendable {
+    public var context: KeyContext
+    public var keys: [Key]
+    public var request: Request
+    public var help: LocalizedText
+    /// The short form shown in the hint line at the foot of the screen, if shown there.
+    public var hint: LocalizedText?
+
+    public func label(_ language: Language) -> String {
+        keys.map { $0.label(language) }.joined(separator: "/")
+    }
+}
+
+/// The one table that maps keys to requests. The help screen and the hint lines are
+/// generated from it, so they cannot drift from what the keys do.
+public enum KeyTable {
+    public static let bindings: [KeyBinding] = {
+        func bind(_ context: KeyContext, _ keys: [Key], _ request: Request, _ zh: String, _ en: String, hint: (String, String)? = nil) -> KeyBinding {
+            KeyBinding(context: context, keys: keys, request: request, help: LocalizedText(zh: zh, en: en), hint: hint.map { LocalizedText(zh: $0.0, en: $0.1) })
+        }
+        return [
+            bind(.console, [.up, .character("k")], .up, "上移（步骤、时间线或时限）", "Move up (steps, timeline or deadlines)"),
+            bind(.console, [.down, .character("j")], .down, "下移", "Move down"),
+            bind(.console, [.left, .character("h")], .left, "查看上一阶段的步骤", "Show the steps of the previous phase"),
+            bind(.console, [.right, .character("l")], .right, "查看下一阶段的步骤", "Show the steps of the next phase"),
+            bind(.console, [.tab], .nextPane, "切换窗格：步骤 → 时间线 → 时限", "Next pane: steps → timeline → deadlines", hint: ("切换", "pane")),
+            bind(.console, [.backTab], .previousPane, "切换到上一个窗格", "Previous pane"),
+            bind(.console, [.pageUp], .pageUp, "时间线向上翻页", "Timeline: page up"),
+            bind(.console, [.pageDown], .pageDown, "时间线向下翻页", "Timeline: page down"),
+            bind(.console, [.home, .character("g")], .first, "时间线：跳到最早的记录", "Timeline: jump to the oldest entry"),
+            bind(.console, [.end, .character("G")], .last, "时间线：回到最新记录并跟随", "Timeline: back to the newest entry and follow it"),
+            bind(.console, [.enter], .details, "详情：步骤的指引、记录全文、时限的依据", "Details: a step's guidance, an entry in full, a deadline's citation", hint: ("详情", "details")),
+            bind(.console, [.space], .complete, "完成所选步骤", "Mark the selected step done", hint: ("完成", "done")),
+            bind(.console, [.character("w")], .start, "开始所选步骤（进行中）", "Start the selected step (under way)"),
+            bind(.console, [.character("s")], .skip, "跳过所选步骤（需说明原因）", "Skip the selected step (asks why)", hint: ("跳过", "skip")),
+            bind(.console, [.character("b")], .block, "标记所选步骤受阻（需说明原因）", "Mark the selected step blocked (asks why)", hint: ("受阻", "block")),
+            bind(.console, [.character("o")], .reopen, "重新打开所选步骤", "Reopen the selected step"),
+            bind(.console, [.character("n")], .note, "添加备注", "Add a note", hint: ("备注", "note")),
+            bind(.console, [.character(">")], .advance, "推进到下一阶段（最后阶段之后关闭事件）", "Advance to the next phase (closes the incident after the last)", hint: ("推进", "advance")),
+            bind(.console, [.character("c")], .classify, "事件定级", "Grade the incident", hint: ("定级", "grade")),
+            bind(.console, [.character("a")], .assign, "指派角色", "Assign a role", hint: ("指派", "assign")),
+            bind(.console, [.character("/")], .search, "搜索时间线；空白回车查找下一处", "Search the timeline; Enter on an empty search finds the next match", hint: ("搜索", "search")),
+            bind(.console, [.escape], .back, "返回主界面（从主界面打开时）", "Back to the home screen (when opened from it)"),
+            bind(.console, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),
+            bind(.console, [.character("q")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
+
+            bind(.home, [.up, .character("k")], .up, "上移", "Move up"),
+            bind(.home, [.down, .character("j")], .down, "下移", "Move down"),
+            bind(.home, [.enter], .open, "打开所选事件或演练", "Open the selected incident or drill", hint: ("打开", "open")),
+            bind(.home, [.character("d")], .declare, "宣布新事件或演练", "Declare a new incident or drill", hint: ("宣布", "declare")),
+            bind(.home, [.character("r")], .replay, "只读查看所选事件（回放）", "View the selected incident read-only (replay)", hint: ("回放", "replay")),
+            bind(.home, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),
+            bind(.home, [.character("q")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
+
+            bind(.dialog, [.enter], .submit, "确认、提交", "Confirm, submit", hint: ("确认", "confirm")),
+            bind(.dialog, [.escape], .cancel, "取消、关闭", "Cancel, close", hint: ("取消", "cancel")),
+            bind(.dialog, [.tab], .nextField, "下一项", "Next field"),
+            bind(.dialog, [.backTab], .previousField, "上一项", "Previous field"),
+            bind(.dialog, [.up], .up, "在列表中上移", "Up in a list"),
+            bind(.dialog, [.down], .down, "在列表中下移", "Down in a list"),
+            bind(.dialog, [.left], .left, "光标左移一个字", "Cursor one character left"),
+            bind(.dialog, [.right], .right, "光标右移一个字", "Cursor one character right"),
+            bind(.dialog, [.home, .control("a")], .lineStart, "光标到行首", "Cursor to the start"),
+            bind(.dialog, [.end, .control("e")], .lineEnd, "光标到行尾", "Cursor to the end"),
+            bind(.dialog, [.backspace], .deleteBackward, "删除光标前的一个字", "Delete the character before the cursor"),
+            bind(.dialog, [.delete, .control("d")], .deleteForward, "删除光标处的一个字", "Delete the character at the cursor"),
+            bind(.dialog, [.pageUp], .pageUp, "向上翻页", "Page up"),
+            bind(.dialog, [.pageDown], .pageDown, "向下翻页", "Page down"),
+        ]
+    }()
+
+    /// What `key` asks for in `context`. In a dialog, a printable key that is not bound
+    /// types itself.
+    public static func request(for key: Key, in context: KeyContext) -> Request? {
+        if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
+            return binding.request
+        }
+        if context == .dialog, case .character(let character) = key { return .insert(character) }
+        return nil
+    }
+
+    /// The hints of a context, `(request, "n 备注")`, leaving out what `hidden` excludes
+    /// (write keys in a read-only console).
+    public static func hints(for context: KeyContext, language: Language, hiding hidden: (Request) -> Bool = { _ in false }) -> [(request: Request, text: String)] {
+        bindings.filter { $0.context == context && !hidden($0.request) }
+            .compactMap { binding in binding.hint.map { (binding.request, "\(binding.keys[0].label(language)) \($0[language])") } }
+    }
+}

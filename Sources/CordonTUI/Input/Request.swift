@@ -1,0 +1,26 @@
+/// What a key asks for. The key table turns keys into requests; screens and dialogs decide
+/// what a request means where they are (`left` picks the previous phase in the console and
+/// moves the cursor in a text field).
+public enum Request: Sendable, Hashable {
+    // Moving about
+    case up, down, left, right, pageUp, pageDown, first, last
+    case nextPane, previousPane, details
+    // Working the incident
+    case complete, start, skip, block, reopen, note, advance, classify, assign, search
+    // The home screen
+    case open, replay, declare
+    // Everywhere
+    case help, quit, back
+    // Dialogs and text fields
+    case submit, cancel, nextField, previousField
+    case lineStart, lineEnd, deleteBackward, deleteForward
+    case insert(Character)
+
+    /// Whether the request records something, and so is refused in a read-only console.
+    public var writes: Bool {
+        switch self {
+        case .complete, .start, .skip, .block, .reopen, .note, .advance, .classify, .assign: true
+        default: false
+        }
+    }
+}

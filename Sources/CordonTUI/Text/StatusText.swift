@@ -1,0 +1,55 @@
+import CordonCore
+
+/// How a step's state looks: the same marks as `cordon status`.
+enum StepMark {
+    static func mark(_ state: StepState) -> String {
+        switch state {
+        case .pending: "[ ]"
+        case .active: "[>]"
+        case .done: "[x]"
+        case .skipped: "[-]"
+        case .blocked: "[!]"
+        }
+    }
+
+    static func style(_ state: StepState) -> Style {
+        switch state {
+        case .pending: .plain
+        case .active: Style(.accent, bold: true)
+        case .done: Style(.good)
+        case .skipped: .muted
+        case .blocked: Style(.warning, bold: true)
+        }
+    }
+}
+
+/// How a deadline clock reads: words carry the state, so it is clear without colour too.
+enum DeadlineText {
+    static func state(_ status: DeadlineStatus, language: Language) -> String {
+        let zh = language == .zh
+        switch status.state {
+        case .running:
+            let left = DurationText.clock(status.remaining)
+            let due = TimeText.dayAndClock(status.due)
+            let hurry = status.isUrgent ? (zh ? "紧急！" : "URGENT ") : ""
+            return zh ? "\(hurry)剩余 \(left) · 截止 \(due)" : "\(hurry)\(left) left · due \(due)"
+        case .missed:
+            let late = DurationText.clock(status.lateness)
+            if let met = status.metAt {
+                return zh ? "超时完成（晚 \(late)）· \(TimeText.dayAndClock(met))" : "met late (by \(late)) · \(TimeText.dayAndClock(met))"
+            }
+            return zh ? "已超时 \(late) · 截止 \(TimeText.dayAndClock(status.due))" : "MISSED by \(late) · was due \(TimeText.dayAndClock(status.due))"
+        case .met:
+            let met = status.metAt.map(TimeText.dayAndClock) ?? ""
+            return zh ? "已满足 · \(met)" : "met · \(met)"
+        }
+    }
+
+    static func style(_ status: DeadlineStatus) -> Style {
+        switch status.state {
+        case .running: status.isUrgent ? Style(.warning, bold: true) : .plain
+        case .missed: Style(.danger, bold: true)
+        case .met: Style(.good)
+        }
+    }
+}
