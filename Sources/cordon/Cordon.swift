@@ -11,8 +11,9 @@ struct Cordon: ParsableCommand {
             不带子命令运行即进入主界面。--home 等选项写在子命令之后。
             """,
         subcommands: [
-            Declare.self, ListIncidents.self, Status.self, StepCommand.self, Note.self, Assign.self,
+            HomeScreen.self, OpenConsole.self, Declare.self, ListIncidents.self, Status.self, StepCommand.self, Note.self, Assign.self,
             Classify.self, Advance.self, Notify.self, Verify.self, Playbooks.self,
-        ]
+        ],
+        defaultSubcommand: HomeScreen.self
     )
 }

@@ -1,0 +1,59 @@
+import ArgumentParser
+import CordonCore
+import CordonStore
+import CordonTUI
+import Foundation
+
+struct HomeScreen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "home",
+        abstract: "The home screen: incidents, drills, declaring a new one (the default). 主界面。")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try ConsoleLauncher.run(global) { context in
+            let library = HomeLibrary(store: context.store, catalog: context.catalog, stamp: context.stamp)
+            return ConsoleProgram(library: library, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+        }
+    }
+}
+
+struct OpenConsole: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Work an incident in the live console. 打开事件控制台。",
+        discussion: "Example: cordon open INC-20261129-001   (press ? in the console for every key)")
+
+    @Argument(help: "Incident id.") var id: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try ConsoleLauncher.run(global) { context in
+            let session = try context.open(id)
+            return ConsoleProgram(journal: session, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+        }
+    }
+}
+
+/// Starts the console on the terminal, or refuses in both languages when there is none.
+enum ConsoleLauncher {
+    /// The loop resizes the program to the terminal before the first frame.
+    static let initialSize = Size(width: 80, height: 24)
+
+    static func run(_ options: GlobalOptions, _ makeProgram: (Context) throws -> ConsoleProgram) throws {
+        try CordonCLI.run(options) { context in
+            do {
+                try NcursesTerminal.requireTerminal()
+                let program = try makeProgram(context)
+                let noColor = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+                let status = try NcursesTerminal.run(program, colors: !noColor)
+                if status != 0 { throw ExitCode(status) }
+            } catch let unavailable as TerminalUnavailable {
+                let message = "cordon: \(unavailable.message.zh)\ncordon: \(unavailable.message.en)\n"
+                FileHandle.standardError.write(Data(message.utf8))
+                throw ExitCode(64)
+            }
+        }
+    }
+}
