@@ -24,7 +24,7 @@ public struct Cell: Sendable, Hashable {
 ///     var canvas = Canvas(Size(width: 10, height: 1))
 ///     canvas.put("遏制 Containment", x: 0, y: 0, width: 10)
 ///     canvas.lines // ["遏制 Conta…"]
-public struct Canvas: Sendable, Hashable {
+public struct Canvas: Sendable, Hashable, CustomStringConvertible {
     public let size: Size
     public private(set) var cells: [Cell]
     /// Where the terminal's cursor should blink (a text field being edited), if anywhere.
@@ -148,6 +148,12 @@ public struct Canvas: Sendable, Hashable {
 
     /// All rows joined with newlines: what a snapshot file holds.
     public var text: String { lines.joined(separator: "\n") }
+
+    /// The screen as text, framed, so a failing test shows what a person would have seen.
+    public var description: String {
+        let rule = String(repeating: "-", count: size.width)
+        return "\n+" + rule + "+\n" + lines.map { "|" + TextLayout.pad($0, to: size.width) + "|" }.joined(separator: "\n") + "\n+" + rule + "+"
+    }
 
     /// Whether any row contains `fragment`.
     public func contains(_ fragment: String) -> Bool { lines.contains { $0.contains(fragment) } }

@@ -45,6 +45,17 @@ public struct TimelineViewport: Sendable, Hashable {
         settle(count: count, rows: rows)
     }
 
+    /// Scrolls the view and the selection together by `delta` entries, as a pager does.
+    mutating func page(by delta: Int, count: Int, rows: Int) {
+        guard count > 0 else { return }
+        if following { cursor = count - 1 }
+        following = false
+        top += delta
+        cursor += delta
+        if cursor >= count - 1 { following = true }
+        settle(count: count, rows: rows)
+    }
+
     /// Shows entry `index` in the middle of the pane, without following.
     mutating func reveal(_ index: Int, count: Int, rows: Int) {
         following = index >= count - 1

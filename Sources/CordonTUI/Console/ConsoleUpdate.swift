@@ -39,8 +39,8 @@ extension AppModel {
             guard console.playbook.phases.indices.contains(target) else { return [] }
             console.phaseIndex = target
             console.stepIndex = console.firstOpenStep(in: target)
-        case .pageUp: console.timeline.move(by: -(rows - 1), count: count, rows: rows)
-        case .pageDown: console.timeline.move(by: rows - 1, count: count, rows: rows)
+        case .pageUp: console.timeline.page(by: -(rows - 1), count: count, rows: rows)
+        case .pageDown: console.timeline.page(by: rows - 1, count: count, rows: rows)
         case .first:
             console.timeline.following = false
             console.timeline.cursor = 0

@@ -26,7 +26,7 @@ struct DeclareDialog: Dialog {
     func title(_ language: Language) -> String { language == .zh ? "宣布新事件" : "Declare an incident" }
 
     func contentSize(available: Size, model: AppModel) -> Size {
-        Size(width: min(available.width, 72), height: min(available.height, Field.allCases.count * 2 + 1))
+        Size(width: min(available.width, 72), height: min(available.height, Field.allCases.count * 2 - 1))
     }
 
     private func label(_ field: Field, _ language: Language) -> String {
@@ -67,10 +67,11 @@ struct DeclareDialog: Dialog {
                 canvas.put(focused ? "‹ \(choice) ›" : "  \(choice)", x: value.x, y: value.y, width: value.width, style: focused ? .selected : .plain)
             } else {
                 let text = field == .title ? titleField : detectedField
-                text.draw(into: &canvas, rect: value, focused: focused, style: Style(underline: true))
+                let input = Rect(x: value.x + 2, y: value.y, width: value.width - 2, height: 1)
+                text.draw(into: &canvas, rect: input, focused: focused, style: Style(underline: true))
                 if field == .detected, detectedField.text.isEmpty {
                     let hint = language == .zh ? "留空即现在；可写 09:30、2h ago、2026-11-29 09:30" : "empty for now; or 09:30, 2h ago, 2026-11-29 09:30"
-                    canvas.put(hint, x: value.x + (focused ? 1 : 0), y: value.y, width: value.width - 1, style: Style(.muted, underline: true))
+                    canvas.put(hint, x: input.x + 1, y: input.y, width: input.width - 1, style: Style(.muted, underline: true))
                 }
             }
         }
