@@ -76,7 +76,7 @@ extension Canvas {
     mutating func paragraphs(_ items: [(String, Style)], in rect: Rect, skip: Int = 0) -> Int {
         var lines: [(String, Style)] = []
         for (text, style) in items {
-            for line in TextLayout.wrap(text.terminalSafe, width: rect.width) { lines.append((line, style)) }
+            for line in paragraphLines(text, width: rect.width) { lines.append((line, style)) }
         }
         for (index, line) in lines.dropFirst(skip).prefix(rect.height).enumerated() {
             put(line.0, x: rect.x, y: rect.y + index, width: rect.width, style: line.1)
@@ -87,5 +87,18 @@ extension Canvas {
 
 /// How many lines paragraphs take at `width`, for sizing a dialog.
 func wrappedLineCount(_ items: [String], width: Int) -> Int {
-    items.reduce(0) { $0 + TextLayout.wrap($1, width: max(1, width)).count }
+    items.reduce(0) { $0 + paragraphLines($1, width: max(1, width)).count }
+}
+
+/// A paragraph's lines at `width`. A tab marks a hanging indent: what follows it wraps in
+/// its own column, as in `Enter          Details: a step's guidance,`
+///                     `               an entry in full`.
+func paragraphLines(_ text: String, width: Int) -> [String] {
+    let parts = text.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return TextLayout.wrap(text.terminalSafe, width: width) }
+    let label = String(parts[0]).terminalSafe
+    let indent = DisplayWidth.of(label)
+    guard indent < width / 2 else { return TextLayout.wrap((label + " " + parts[1]).terminalSafe, width: width) }
+    let body = TextLayout.wrap(String(parts[1]).terminalSafe, width: width - indent)
+    return body.enumerated().map { ($0.offset == 0 ? label : String(repeating: " ", count: indent)) + $0.element }
 }

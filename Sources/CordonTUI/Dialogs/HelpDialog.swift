@@ -22,7 +22,7 @@ struct HelpDialog: ReadingDialog {
             if !out.isEmpty { out.append(("", .plain)) }
             out.append((context.title[language], .heading))
             for binding in KeyTable.bindings where binding.context == context && (binding.request != .back || model.home != nil) {
-                out.append((TextLayout.pad(binding.label(language), to: 16) + binding.help[language], .plain))
+                out.append((TextLayout.pad(binding.label(language), to: 16) + "\t" + binding.help[language], .plain))
             }
         }
         if model.console?.mode.isReadOnly == true {

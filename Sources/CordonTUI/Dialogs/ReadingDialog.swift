@@ -14,7 +14,7 @@ extension ReadingDialog {
 
     func contentSize(available: Size, model: AppModel) -> Size {
         let width = min(available.width, preferredWidth)
-        let lines = wrappedLineCount(paragraphs(model: model).map { $0.0.terminalSafe }, width: width)
+        let lines = wrappedLineCount(paragraphs(model: model).map(\.0), width: width)
         return Size(width: width, height: min(available.height, lines))
     }
 
@@ -43,7 +43,7 @@ extension ReadingDialog {
         default: break
         }
         let size = contentSize(available: DialogFrame.available(in: model.size), model: model)
-        let total = wrappedLineCount(paragraphs(model: model).map { $0.0.terminalSafe }, width: size.width)
+        let total = wrappedLineCount(paragraphs(model: model).map(\.0), width: size.width)
         scroll = min(scroll, max(0, total - size.height))
         return .stay
     }

@@ -1,11 +1,18 @@
-/// The key hints at the foot of a screen. Help and quit always show; other hints are dropped
-/// from the end when the line is too narrow, so a hint is never cut in half.
+/// The key hints at the foot of a screen. Help and quit always show; when the line is too
+/// narrow, the hints a responder needs least are dropped first, never cut in half.
 enum HintLine {
+    /// Dropped in this order: moving about before searching before recording.
+    private static let dropOrder: [Request] = [.nextPane, .details, .replay, .search, .block, .skip, .assign, .classify, .advance, .note]
+
     static func compose(_ hints: [(request: Request, text: String)], width: Int) -> String {
-        let pinned = hints.filter { $0.request == .help || $0.request == .quit }.map(\.text)
-        var others = hints.filter { $0.request != .help && $0.request != .quit }.map(\.text)
-        func joined() -> String { (others + pinned).joined(separator: "  ") }
-        while DisplayWidth.of(joined()) > width, !others.isEmpty { others.removeLast() }
+        var shown = hints
+        func joined() -> String { shown.map(\.text).joined(separator: "  ") }
+        for request in dropOrder where DisplayWidth.of(joined()) > width {
+            shown.removeAll { $0.request == request }
+        }
+        while DisplayWidth.of(joined()) > width, let index = shown.lastIndex(where: { $0.request != .help && $0.request != .quit }) {
+            shown.remove(at: index)
+        }
         return joined()
     }
 }
