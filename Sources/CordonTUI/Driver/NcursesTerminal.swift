@@ -81,6 +81,11 @@ public final class NcursesTerminal: Terminal {
                     en: "No UTF-8 locale is available, so Chinese cannot be shown. Set LANG=C.UTF-8 (or zh_CN.UTF-8) and try again."))
             }
         }
+        // A parent may have left these blocked; the console relies on them to give the terminal back.
+        var needed = sigset_t()
+        sigemptyset(&needed)
+        for signal in stopSignals + [SIGWINCH] { sigaddset(&needed, signal) }
+        sigprocmask(SIG_UNBLOCK, &needed, nil)
         for signal in stopSignals { Glibc.signal(signal, onStopSignal) }
         for signal in crashSignals {
             var action = Glibc.sigaction()

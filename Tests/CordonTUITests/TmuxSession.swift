@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// A detached tmux server with one window running a shell script, for driving the real
+/// `cordon` binary as a person would: keys in with `send-keys`, the screen out with `capture-pane`.
+/// Waiting is polling against a deadline; a fixed sleep is never what a test asserts on.
+final class TmuxSession {
+    struct Timeout: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static var isAvailable: Bool { (try? TmuxSession.run(["-V"])) != nil }
+
+    let socket: String
+
+    init(width: Int, height: Int, script: String) throws {
+        socket = "cordon-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "sh " + script])
+    }
+
+    /// Ends the server and whatever still runs in it.
+    func close() { _ = try? tmux(["kill-server"]) }
+
+    /// Types literal text (Chinese included) into the pane.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
+
+    /// Presses named keys: `Enter`, `Escape`, `Left`, `BSpace`, `C-c`.
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"]) }
+
+    /// A tmux format value of the pane, such as `#{alternate_on}` or `#{pane_pid}`.
+    func value(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "main", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen until `text` shows or `seconds` pass; returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        repeat {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(40_000)
+        } while Date() < deadline
+        throw Timeout(description: "'\(text)' did not appear within \(seconds)s. The screen:\n\(last)")
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        try TmuxSession.run(["-L", socket] + arguments)
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> String {
+        try Command.run("tmux", arguments)
+    }
+}
+
+/// Runs a program to completion and returns its standard output.
+///
+/// Spawned with `posix_spawn` and reaped with `waitpid` rather than Foundation's `Process`,
+/// which on Linux learns of an exit through a descriptor the child inherits: tmux hands that
+/// descriptor to the server it leaves running, and the wait would never end. Output goes
+/// through files for the same reason.
+enum Command {
+    struct Failed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.path
+        let outputPath = "\(folder)/cordon-command-\(UUID().uuidString).out"
+        let errorPath = "\(folder)/cordon-command-\(UUID().uuidString).err"
+        defer {
+            try? FileManager.default.removeItem(atPath: outputPath)
+            try? FileManager.default.removeItem(atPath: errorPath)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        // Test threads block signals; a child must start with none blocked and default handlers,
+        // as from a shell, or tmux cannot hang up its panes and SIGTERM means nothing.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        var all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+        guard spawned == 0 else { throw Failed(description: "cannot start \(executable): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exited = status & 0x7F == 0
+        guard exited, (status >> 8) & 0xFF == 0 else {
+            let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+            throw Failed(description: "\(executable) \(arguments.joined(separator: " ")) ended with status \(status): \(errors)")
+        }
+        return output
+    }
+}
