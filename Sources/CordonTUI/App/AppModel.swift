@@ -35,9 +35,6 @@ public struct AppModel {
         if dialog != nil { return .dialog }
         return console != nil ? .console : .home
     }
-
-    /// The text in the program's language.
-    func text(_ localized: LocalizedText) -> String { localized[language] }
 }
 
 /// A bilingual text, written where it is used.

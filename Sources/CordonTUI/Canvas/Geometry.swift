@@ -32,11 +32,6 @@ public struct Rect: Sendable, Hashable {
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width == 0 || height == 0 }
 
-    /// The rectangle shrunk by `by` cells on every side.
-    public func inset(by amount: Int) -> Rect {
-        Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
-    }
-
     /// One row of the rectangle, counted from its top.
     public func row(_ index: Int) -> Rect { Rect(x: x, y: y + index, width: width, height: 1) }
 

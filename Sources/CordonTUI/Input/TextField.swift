@@ -17,8 +17,6 @@ public struct TextField: Sendable, Hashable {
         self.limit = limit
     }
 
-    public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
-
     /// Applies an editing request; returns whether the field used it.
     @discardableResult
     public mutating func apply(_ request: Request) -> Bool {

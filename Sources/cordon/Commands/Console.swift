@@ -31,7 +31,14 @@ struct OpenConsole: ParsableCommand {
     func run() throws {
         try ConsoleLauncher.run(global) { context in
             let session = try context.open(id)
-            return ConsoleProgram(journal: session, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+            let program = ConsoleProgram(journal: session, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+            if let torn = session.tornTail {
+                // Said on stderr too, but the console's screen would hide it at once.
+                program.send(.failed(LocalizedText(
+                    zh: "时间线末尾有一行不完整（\(torn.length) 字节，可能是写入时崩溃），不属于已确认记录；下一次记录会把它移到旁边的文件中。",
+                    en: "The timeline ends in an incomplete line (\(torn.length) bytes, probably a crash mid-write); it was never acknowledged, and the next action moves it to a side file.")))
+            }
+            return program
         }
     }
 }
