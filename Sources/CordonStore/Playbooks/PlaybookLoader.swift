@@ -18,7 +18,7 @@ public enum PlaybookLoader {
         do {
             bytes = try FileSystem.readFile(path, limit: YAMLDocument.maximumBytes)
         } catch let error where error.code == EFBIG {
-            throw DocumentError(file: path, message: "file is larger than \(YAMLDocument.maximumBytes) bytes (1 MiB); that is not a playbook")
+            throw DocumentError(file: path, message: "file is larger than the limit of 1 MiB (\(YAMLDocument.maximumBytes) bytes); that is not a playbook")
         } catch {
             throw DocumentError(file: path, message: "cannot read: \(error.reason)")
         }
