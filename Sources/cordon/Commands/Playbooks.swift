@@ -51,17 +51,26 @@ struct Playbooks: ParsableCommand {
         func run() throws {
             try CordonCLI.run(global) { context in
                 var failed = false
+                var results: [JSONValue] = []
                 for file in expand(paths) {
                     do throws(DocumentError) {
                         let loaded = try PlaybookLoader.load(path: file)
                         let playbook = loaded.playbook
-                        let steps = playbook.allSteps.count
-                        print(context.text("通过", "ok") + "  \(file)  (\(playbook.id) v\(playbook.version): \(playbook.phases.count) phases, \(steps) steps, \(playbook.deadlines.count) deadlines)")
+                        results.append(.object(["file": .string(file), "ok": true, "id": .string(playbook.id)]))
+                        if !context.options.json {
+                            print(context.text("通过", "ok") + "  \(file)  (\(playbook.id) v\(playbook.version): \(playbook.phases.count) phases, \(playbook.allSteps.count) steps, \(playbook.deadlines.count) deadlines)")
+                        }
                     } catch {
                         failed = true
-                        for diagnostic in error.diagnostics { print(diagnostic.description.terminalSafe) }
+                        results.append(.object(["file": .string(file), "ok": false, "problems": .array(error.diagnostics.map { diagnostic in
+                            .object(["line": diagnostic.line.map(JSONValue.int) ?? .null, "column": diagnostic.column.map(JSONValue.int) ?? .null, "message": .string(diagnostic.message)])
+                        })]))
+                        if !context.options.json {
+                            for diagnostic in error.diagnostics { print(diagnostic.description.terminalSafe) }
+                        }
                     }
                 }
+                if context.options.json { print(JSONWriter.string(.array(results))) }
                 if failed { throw ExitCode(1) }
             }
         }
