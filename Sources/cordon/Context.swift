@@ -46,9 +46,10 @@ struct Context {
 
     func text(_ localized: LocalizedText) -> String { localized[language] }
 
-    /// Opens an incident or fails with the store's message.
-    func open(_ id: String) throws -> IncidentSession {
-        let session = try store.open(id, stamp: stamp)
+    /// Opens an incident or fails with the store's message. The command line needs the state,
+    /// not every event, so events are folded and dropped unless `keepEvents` asks otherwise.
+    func open(_ id: String, keepEvents: Bool = false) throws -> IncidentSession {
+        let session = try store.open(id, stamp: stamp, keepEvents: keepEvents)
         if let torn = session.tornTail {
             warn(text(
                 "时间线末尾有一行不完整（\(torn.length) 字节，可能是写入时崩溃）；下一次写入会把它移到旁边的文件中。",

@@ -19,6 +19,7 @@ extension IncidentState {
         let detectedAt = data.string("detected_at").flatMap(Timestamp.init(iso8601:)) ?? event.ts
         self.init(
             id: id, title: title, playbookId: playbook, playbookVersion: data.int("playbook_version") ?? 1,
+            playbookSha256: data.string("playbook_sha256"),
             isDrill: data.bool("drill") ?? false, declaredAt: event.ts, detectedAt: detectedAt,
             severity: severity,
             severityHistory: severity.map { [SeverityChange(at: event.ts, severity: $0, seq: event.seq, reason: nil)] } ?? [],

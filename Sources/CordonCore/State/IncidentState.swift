@@ -7,6 +7,8 @@ public struct IncidentState: Sendable, Hashable, Codable {
     public var title: String
     public var playbookId: String
     public var playbookVersion: Int
+    /// SHA-256 of the playbook file frozen at declaration.
+    public var playbookSha256: String?
     public var isDrill: Bool
     public var declaredAt: Timestamp
     public var detectedAt: Timestamp
