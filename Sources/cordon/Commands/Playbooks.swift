@@ -16,10 +16,13 @@ struct Playbooks: ParsableCommand {
             try CordonCLI.run(global) { context in
                 let catalog = context.catalog
                 var items: [JSONValue] = []
+                var seen: Set<String> = []
                 for entry in catalog.entries() {
                     switch entry.result {
                     case .success(let loaded):
                         let playbook = loaded.playbook
+                        // The first folder in the search order wins; later copies of an id are never used.
+                        guard seen.insert(playbook.id).inserted else { continue }
                         items.append(.object(["id": .string(playbook.id), "version": .int(playbook.version), "title": .string(playbook.title[context.language]), "path": .string(entry.path)]))
                         if !context.options.json {
                             print("\(playbook.id)  v\(playbook.version)  \(playbook.title[context.language])  \(entry.path)")
