@@ -89,7 +89,7 @@ extension IncidentState {
             guard let audience = data.string("audience"), let channel = data.string("channel") else { return false }
             notices.append(NoticeRecord(audience: audience, channel: channel, reference: data.string("reference"), at: event.ts, by: event.actorLabel, seq: event.seq))
         default:
-            return false
+            return applyRecord(event)
         }
         return true
     }

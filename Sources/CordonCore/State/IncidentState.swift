@@ -30,9 +30,23 @@ public struct IncidentState: Sendable, Hashable, Codable {
     /// Events whose type this version does not know, kept and counted.
     public var unknownEventCount: Int
 
+    // The records of the investigation and its aftermath (`RecordCommand`), folded in
+    // `IncidentState+Evidence.swift` and its siblings.
+    public var evidence: [EvidenceRecord] = []
+    /// Every scope assessment, oldest first; the last is the current estimate.
+    public var scopeHistory: [ScopeAssessment] = []
+    public var findings: [Finding] = []
+    /// Never shown in the main console view or in `status`.
+    public var accountability: [AccountabilityEntry] = []
+    public var actions: [ImprovementAction] = []
+    public var noticeFacts = NoticeFacts()
+
     public var isClosed: Bool { closedAt != nil }
 
     public func stepState(_ id: String) -> StepState { steps[id]?.state ?? .pending }
+
+    /// The current scope estimate.
+    public var scope: ScopeAssessment? { scopeHistory.last }
 }
 
 public struct SeverityChange: Sendable, Hashable, Codable {
