@@ -18,13 +18,7 @@ struct AccountabilitySection: ReportSectionBuilder {
                     return [entry.id, entry.person, entry.duty, entry.finding, entry.measure, status]
                 })))
         }
-        let data = JSONValue.array(entries.map { entry in
-            .object([
-                "id": .string(entry.id), "person": .string(entry.person), "duty": .string(entry.duty), "finding": .string(entry.finding),
-                "measure": .string(entry.measure), "at": entry.at.json, "by": .string(entry.by),
-                "withdrawn": entry.withdrawal.map { .object(["reason": .string($0.reason), "at": $0.at.json, "by": .string($0.by)]) } ?? .null,
-            ])
-        })
+        let data = JSONValue.array(entries.map(RecordJSON.accountability))
         return ReportSection(id: id, title: input.t("追责", "Accountability"), blocks: blocks, data: data)
     }
 }

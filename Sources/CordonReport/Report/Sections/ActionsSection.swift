@@ -17,20 +17,7 @@ struct ActionsSection: ReportSectionBuilder {
             }
             return [action.id, action.title, action.owner, action.due.description, status, action.finding ?? "—"]
         }
-        let data = JSONValue.array(actions.map { action in
-            .object([
-                "id": .string(action.id), "title": .string(action.title), "owner": .string(action.owner),
-                "due": .string(action.due.description), "status": .string(action.status.rawValue),
-                "overdue": .bool(action.isOverdue(at: input.now)), "finding": action.finding.json,
-                "added_at": action.addedAt.json, "by": .string(action.addedBy),
-                "updates": .array(action.updates.map { update in
-                    .object([
-                        "at": update.at.json, "by": .string(update.by), "status": update.status.map { .string($0.rawValue) } ?? .null,
-                        "owner": update.owner.json, "due": update.due.map { .string($0.description) } ?? .null, "note": update.note.json,
-                    ])
-                }),
-            ])
-        })
+        let data = JSONValue.array(actions.map { RecordJSON.action($0, now: input.now) })
         return ReportSection(
             id: id, title: input.t("改进措施", "Improvement actions"),
             blocks: [.table(ReportTable(

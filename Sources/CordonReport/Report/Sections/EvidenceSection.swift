@@ -32,16 +32,7 @@ struct EvidenceSection: ReportSectionBuilder {
         blocks.append(.table(ReportTable(
             headers: [input.t("证据", "Item"), input.t("时间", "When"), input.t("交出", "From"), input.t("接收", "To"), input.t("记录人", "Recorded by"), input.t("原因", "Reason"), "seq"],
             rows: custody)))
-        let data = JSONValue.array(evidence.map { item in
-            var entry: JSONObject = ["id": .string(item.id), "description": item.description.json, "origin": item.origin.json, "custodian": .string(item.custodian)]
-            entry["file"] = item.file.map { file in
-                .object(["path": .string(file.path), "name": .string(file.name), "sha256": .string(file.sha256), "size": .int(file.size)])
-            } ?? .null
-            entry["custody"] = .array(item.custody.map { change in
-                .object(["at": change.at.json, "from": change.from.json, "to": .string(change.to), "by": .string(change.by), "reason": change.reason.json, "seq": .int(change.seq)])
-            })
-            return .object(entry)
-        })
+        let data = JSONValue.array(evidence.map(RecordJSON.evidence))
         return ReportSection(id: id, title: input.t("证据与保管链", "Evidence and chain of custody"), blocks: blocks, data: data)
     }
 }

@@ -30,14 +30,7 @@ struct FindingsSection: ReportSectionBuilder {
                 headers: [input.t("发生时间", "When"), input.t("经过", "What happened"), input.t("证据", "Evidence")],
                 rows: timeline.map { [input.time($0.occurredAt), line($0), $0.evidence.joined(separator: ", ")] })))
         }
-        let data = JSONValue.array(findings.map { finding in
-            .object([
-                "id": .string(finding.id), "kind": .string(finding.kind.rawValue), "text": .string(finding.text),
-                "occurred_at": finding.occurredAt.json, "evidence": .array(finding.evidence.map { .string($0) }),
-                "recorded_at": finding.at.json, "by": .string(finding.by),
-                "withdrawn": finding.withdrawal.map { .object(["reason": .string($0.reason), "at": $0.at.json, "by": .string($0.by)]) } ?? .null,
-            ])
-        })
+        let data = JSONValue.array(findings.map(RecordJSON.finding))
         return ReportSection(id: id, title: input.t("调查结论", "Findings"), blocks: blocks, data: data)
     }
 }

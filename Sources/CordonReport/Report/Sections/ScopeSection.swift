@@ -35,10 +35,7 @@ struct ScopeSection: ReportSectionBuilder {
                 let rules = suggestion.undecided.map { "\($0.severity.title[language])（\($0.conditions(language))）" }
                 blocks.append(.paragraph(input.t("尚无法判断（数据不全）：", "Cannot be judged yet (facts missing): ") + rules.joined(separator: list)))
             }
-            suggestionData = .object([
-                "severity": .string(suggestion.severity.rawValue), "cite": (suggestion.rule?.cite).json,
-                "verify": .bool(suggestion.rule?.verify ?? false),
-            ])
+            suggestionData = RecordJSON.suggestion(suggestion)
         }
         if input.state.scopeHistory.count > 1 {
             blocks.append(.heading(input.t("评估历史", "Assessment history")))
@@ -50,18 +47,10 @@ struct ScopeSection: ReportSectionBuilder {
                 })))
         }
         let data: JSONObject = [
-            "current": Self.json(scope),
+            "current": RecordJSON.scope(scope),
             "suggested": suggestionData,
-            "history": .array(input.state.scopeHistory.map(Self.json)),
+            "history": .array(input.state.scopeHistory.map(RecordJSON.scope)),
         ]
         return ReportSection(id: id, title: input.t("影响范围", "Scope"), blocks: blocks, data: .object(data))
-    }
-
-    static func json(_ scope: ScopeAssessment) -> JSONValue {
-        .object([
-            "categories": .array(scope.categories.map { .string($0) }), "people": scope.people.json, "records": scope.records.json,
-            "confidence": scope.confidence.map { .string($0.rawValue) } ?? .null, "basis": scope.basis.json,
-            "at": scope.at.json, "by": .string(scope.by), "seq": .int(scope.seq),
-        ])
     }
 }
