@@ -6,12 +6,15 @@ public enum NoticeVariables {
         public var meaning: LocalizedText
         /// One of the contents PIPL Art. 57 requires in a notice.
         public var article57: Bool
+        /// The sender's own details (company, contact): marked when missing, but not something
+        /// the investigation is still establishing.
+        public var sender: Bool
     }
 
     public static let all: [Variable] = [
         text("id", zh: "事件编号", en: "incident id"),
         text("title", zh: "事件标题", en: "incident title"),
-        text("company", zh: "公司名称", en: "company name"),
+        text("company", zh: "公司名称", en: "company name", sender: true),
         text("detected_at", zh: "发现时间", en: "when the leak was detected"),
         text("declared_at", zh: "宣布时间", en: "when the incident was declared"),
         text("drafted_at", zh: "起草时间", en: "when this draft was made"),
@@ -25,8 +28,8 @@ public enum NoticeVariables {
         text("harm", zh: "可能造成的危害", en: "possible harm", article57: true),
         text("measures", zh: "已采取的补救措施", en: "remedial measures taken", article57: true),
         text("advice", zh: "个人可以采取的减轻危害的措施", en: "what individuals can do to reduce harm", article57: true),
-        text("contact", zh: "联系方式", en: "contact", article57: true),
-        text("pending", zh: "尚待查明的事项；全部已知时为空，可用 {{#pending}}…{{/pending}} 只在有待查明事项时显示一段", en: "what is still to be confirmed; empty once everything is known, so {{#pending}}…{{/pending}} shows a paragraph only while something is"),
+        text("contact", zh: "联系方式", en: "contact", article57: true, sender: true),
+        text("pending", zh: "调查尚未查明的事项；全部查明时为空，可用 {{#pending}}…{{/pending}} 只在有待查明事项时显示一段", en: "what the investigation has not yet established; empty once all is known, so {{#pending}}…{{/pending}} shows a paragraph only while something is"),
     ]
 
     public static var names: Set<String> { Set(all.map(\.name)) }
@@ -34,7 +37,7 @@ public enum NoticeVariables {
     /// The names PIPL Art. 57 requires every notice to contain.
     public static var article57: [String] { all.filter(\.article57).map(\.name) }
 
-    private static func text(_ name: String, zh: String, en: String, article57: Bool = false) -> Variable {
-        Variable(name: name, meaning: LocalizedText(zh: zh, en: en), article57: article57)
+    private static func text(_ name: String, zh: String, en: String, article57: Bool = false, sender: Bool = false) -> Variable {
+        Variable(name: name, meaning: LocalizedText(zh: zh, en: en), article57: article57, sender: sender)
     }
 }

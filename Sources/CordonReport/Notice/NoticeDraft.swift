@@ -8,7 +8,10 @@ public struct NoticeDraft: Sendable {
     public var language: Language
     public var title: String
     public var body: String
-    /// Labels of the facts the template uses that are still unknown.
+    /// Labels of everything the draft marks as still to be confirmed.
+    public var unknown: [String]
+    /// Those of them the investigation has yet to establish (not the sender's own details):
+    /// what `{{pending}}` lists.
     public var pending: [String]
 
     /// Drafts the notice, or throws the `Refusal` when the playbook has no template for the
@@ -23,7 +26,9 @@ public struct NoticeDraft: Sendable {
         }
         let content = NoticeContent.resolve(playbook: playbook, state: state, language: language, now: now)
         let used = Set(TemplateScan(template.body[language]).names + TemplateScan(template.title[language]).names)
-        let pending = content.unknown.filter { used.contains($0.name) }.map { $0.label[language] }
+        let marked = content.unknown.filter { used.contains($0.name) }
+        let senderDetails = Set(NoticeVariables.all.filter(\.sender).map(\.name))
+        let pending = marked.filter { !senderDetails.contains($0.name) }.map { $0.label[language] }
         var context: [String: Any] = [:]
         for element in content.elements { context[element.name] = content.text(element.name) }
         if !pending.isEmpty { context["pending"] = pending.joined(separator: language == .zh ? "、" : "; ") }
@@ -31,7 +36,7 @@ public struct NoticeDraft: Sendable {
             audience: audience, language: language,
             title: try render(template.title[language], context, audience: audience, part: "title"),
             body: try render(template.body[language], context, audience: audience, part: "body"),
-            pending: pending)
+            unknown: marked.map { $0.label[language] }, pending: pending)
     }
 
     /// Plain text: the pragma turns off Mustache's HTML escaping, which would print `&amp;`
