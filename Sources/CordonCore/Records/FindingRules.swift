@@ -32,8 +32,10 @@ enum FindingRules {
             let ids = resting.joined(separator: ", ")
             throw Refusal(
                 "finding-in-use",
-                zh: "追责记录 \(ids) 以 \(finding.id) 为依据；请先撤回它们（cordon accountability \(state.id) withdraw …）。",
-                en: "Accountability entries \(ids) rest on \(finding.id); withdraw them first (cordon accountability \(state.id) withdraw …).")
+                zh: "追责记录 \(ids) 以 \(finding.id) 为依据；请先撤回（cordon accountability \(state.id) withdraw …）。",
+                en: resting.count == 1
+                    ? "Accountability entry \(ids) rests on \(finding.id); withdraw it first (cordon accountability \(state.id) withdraw \(ids) --reason …)."
+                    : "Accountability entries \(ids) rest on \(finding.id); withdraw them first (cordon accountability \(state.id) withdraw …).")
         }
         return [EventDraft(EventType.findingWithdrawn, ["finding": .string(finding.id), "reason": .string(reason)])]
     }

@@ -55,21 +55,9 @@ enum RecordEventText {
         }
     }
 
-    /// `身份证号、手机号；约 31,000 人 / 48,000 条（把握：中）`
     static func scopeLine(_ data: JSONObject, language: Language) -> String {
-        let categories = (data["categories"]?.array ?? []).compactMap(\.string).map { id in DataCategory.named(id)?.title[language] ?? id }
-        let confidence = data.string("confidence").flatMap(Confidence.init(rawValue:))?.title[language]
-        let people = data.int("people").map(NumberText.grouped)
-        let records = data.int("records").map(NumberText.grouped)
-        if language == .zh {
-            var line = categories.isEmpty ? "类别未定" : categories.joined(separator: "、")
-            line += "；\(people.map { "\($0) 人" } ?? "人数未知") / \(records.map { "\($0) 条" } ?? "记录数未知")"
-            if let confidence { line += "（把握：\(confidence)）" }
-            return line
-        }
-        var line = categories.isEmpty ? "categories unknown" : categories.joined(separator: ", ")
-        line += "; \(people.map { "\($0) people" } ?? "people unknown") / \(records.map { "\($0) records" } ?? "records unknown")"
-        if let confidence { line += " (confidence: \(confidence))" }
-        return line
+        ScopeText.line(
+            categories: (data["categories"]?.array ?? []).compactMap(\.string), people: data.int("people"), records: data.int("records"),
+            confidence: data.string("confidence").flatMap(Confidence.init(rawValue:)), language: language)
     }
 }
