@@ -54,7 +54,7 @@ public enum Fixtures {
 }
 
 extension Fixtures {
-    /// The checkout's folder, for tests that read the bundled playbooks or run the built binary.
+    /// The checkout's folder, for tests that read the bundled playbooks.
     public static let repository: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
