@@ -7,29 +7,40 @@ import Foundation
 /// and custody outlive the response.
 public enum RecordRules {
     public static func decide(_ command: RecordCommand, state: IncidentState, playbook: Playbook) -> Decision {
+        func stillOpen() throws(Refusal) {
+            if let refusal = IncidentRules.refuseIfClosed(state) { throw refusal }
+        }
         do throws(Refusal) {
             switch command {
             case .transferEvidence(let id, let to, let reason):
                 return .accept(try EvidenceRules.transfer(id, to: to, reason: reason, state: state))
             case .updateAction(let change):
                 return .accept(try ActionRules.update(change, state: state))
-            default:
-                break
+            case .addEvidence(let input):
+                try stillOpen()
+                return .accept(try EvidenceRules.add(input, state: state))
+            case .assessScope(let input):
+                try stillOpen()
+                return .accept(try ScopeRules.assess(input, state: state))
+            case .addFinding(let input):
+                try stillOpen()
+                return .accept(try FindingRules.add(input, state: state))
+            case .withdrawFinding(let id, let reason):
+                try stillOpen()
+                return .accept(try FindingRules.withdraw(id, reason: reason, state: state))
+            case .addAccountability(let input):
+                try stillOpen()
+                return .accept(try AccountabilityRules.add(input, state: state))
+            case .withdrawAccountability(let id, let reason):
+                try stillOpen()
+                return .accept(try AccountabilityRules.withdraw(id, reason: reason, state: state))
+            case .addAction(let input):
+                try stillOpen()
+                return .accept(try ActionRules.add(input, state: state))
+            case .setNoticeFacts(let facts):
+                try stillOpen()
+                return .accept(try NoticeFactsRules.record(facts, state: state))
             }
-            if let refusal = IncidentRules.refuseIfClosed(state) { throw refusal }
-            let drafts: [EventDraft]
-            switch command {
-            case .addEvidence(let input): drafts = try EvidenceRules.add(input, state: state)
-            case .assessScope(let input): drafts = try ScopeRules.assess(input, state: state)
-            case .addFinding(let input): drafts = try FindingRules.add(input, state: state)
-            case .withdrawFinding(let id, let reason): drafts = try FindingRules.withdraw(id, reason: reason, state: state)
-            case .addAccountability(let input): drafts = try AccountabilityRules.add(input, state: state)
-            case .withdrawAccountability(let id, let reason): drafts = try AccountabilityRules.withdraw(id, reason: reason, state: state)
-            case .addAction(let input): drafts = try ActionRules.add(input, state: state)
-            case .setNoticeFacts(let facts): drafts = try NoticeFactsRules.record(facts, state: state)
-            case .transferEvidence, .updateAction: drafts = []
-            }
-            return .accept(drafts)
         } catch {
             return .refuse(error)
         }
