@@ -12,9 +12,10 @@ struct AccountabilityCommand: ParsableCommand {
             cordon accountability ID withdraw R1 --reason TEXT
             cordon accountability ID [list]
 
-            These records are shown only here and in `cordon report --include-accountability`: never in
-            status, in the console's main view or in the plain report. The timeline says only that an
+            These records are shown only here and in `cordon report --include-accountability`: never in \
+            status, in the console's main view or in the plain report. The timeline says only that an \
             entry was recorded.
+
             追责内容只在此处和 report --include-accountability 中显示，不出现在 status 和控制台主界面。
             """)
 

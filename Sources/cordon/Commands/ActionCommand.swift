@@ -12,8 +12,9 @@ struct ActionCommand: ParsableCommand {
             cordon action ID update A1 [--status open|in-progress|done|dropped] [--owner NAME] [--due DATE] [--note TEXT]
             cordon action ID [list]
 
-            --due takes 2026-12-31 or +30d. Updates are accepted after the incident is closed: actions
+            --due takes 2026-12-31 or +30d. Updates are accepted after the incident is closed: actions \
             outlive incidents. `cordon actions` lists what is still owed across every incident.
+
             事件关闭后仍可更新改进措施；cordon actions 列出所有事件中未完成的措施。
             """)
 

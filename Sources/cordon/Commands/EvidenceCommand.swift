@@ -15,9 +15,10 @@ struct EvidenceCommand: ParsableCommand {
             cordon evidence ID check E1        re-hash the file; exit 1 if it changed or is gone
             cordon evidence ID [list]
 
-            A file is hashed (SHA-256) where it lies and referenced, never copied. Every hand-over is
-            recorded, so the chain of custody reads off the timeline; hand-overs are still accepted
+            A file is hashed (SHA-256) where it lies and referenced, never copied. Every hand-over is \
+            recorded, so the chain of custody reads off the timeline; hand-overs are still accepted \
             after the incident is closed.
+
             文件就地计算 SHA-256 并登记引用，不复制；每次移交都记入时间线，事件关闭后仍可移交。
             """)
 

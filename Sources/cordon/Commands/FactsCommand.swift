@@ -11,9 +11,9 @@ struct FactsCommand: ParsableCommand {
             cordon facts ID [--cause TEXT] [--harm TEXT] [--measures TEXT] [--advice TEXT] [--contact TEXT]
             cordon facts ID                    show each PIPL Art. 57 element, its value and where it comes from
 
-            Without written facts, notices take the cause from the root-cause findings, the harm and
-            advice from the playbook's wording for each category in scope, the measures from the
-            remedial wording of steps done, and the contact from the playbook. What is still unknown
+            Without written facts, notices take the cause from the root-cause findings, the harm and \
+            advice from the playbook's wording for each category in scope, the measures from the \
+            remedial wording of steps done, and the contact from the playbook. What is still unknown \
             is marked in the notice, never left out.
             """)
 

@@ -15,7 +15,7 @@ struct FindingCommand: ParsableCommand {
             cordon finding ID withdraw F2 --reason TEXT
             cordon finding ID [list]
 
-            Text may be several words; `-` reads it from standard input. A finding is never edited
+            Text may be several words; `-` reads it from standard input. A finding is never edited \
             away: withdraw it with a reason and add the corrected one.
             """)
 

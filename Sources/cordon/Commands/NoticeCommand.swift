@@ -10,8 +10,8 @@ struct NoticeCommand: ParsableCommand {
         discussion: """
             Example: cordon notice INC-20261129-001 regulator --lang zh > 报告.txt
 
-            The draft states every element PIPL Art. 57 requires; what is still unknown is marked
-            (【待补充：原因】 / [TO BE CONFIRMED: cause]) and listed on standard error. Nothing is
+            The draft states every element PIPL Art. 57 requires; what is still unknown is marked \
+            (【待补充：原因】 / [TO BE CONFIRMED: cause]) and listed on standard error. Nothing is \
             recorded: once the notice has gone out, record it with cordon notify.
             """)
 

@@ -10,9 +10,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Example: cordon report INC-20261129-001 --format html --redact > 总结报告.html
 
-            HTML is one self-contained file (no scripts, no network). --redact masks resident ID,
-            mobile and bank card numbers and e-mail addresses wherever they appear. Accountability is
-            left out unless --include-accountability is given. The report ends with the journal's
+            HTML is one self-contained file (no scripts, no network). --redact masks resident ID, \
+            mobile and bank card numbers and e-mail addresses wherever they appear. Accountability is \
+            left out unless --include-accountability is given. The report ends with the journal's \
             head hash; cordon verify prints the same while nothing has been added since.
             """)
 

@@ -11,8 +11,9 @@ struct ScopeCommand: ParsableCommand {
             cordon scope ID --category id-number --category phone --records 48000 --people 31000 --confidence medium [--basis TEXT]
             cordon scope ID                     show the current estimate and the severity the playbook suggests
 
-            What is not given keeps its last value; --category replaces the list (several may be given,
+            What is not given keeps its last value; --category replaces the list (several may be given, \
             or one comma-separated list). The suggested severity is advice: grade with cordon classify.
+
             未给出的项沿用上次评估；建议级别仅供参考，定级请用 cordon classify。
             Categories 类别: \(DataCategory.catalogue)
             """)
