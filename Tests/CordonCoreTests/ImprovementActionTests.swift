@@ -46,7 +46,7 @@ import Testing
         #expect(journal.state.actions[0].status == .done)
         #expect(journal.refusal(.addAction(ActionInput(title: "新措施", owner: "李明", due: due))) == "incident-closed")
         #expect(journal.refusal(.assessScope(ScopeInput(people: 1, confidence: .low))) == "incident-closed")
-        #expect(journal.refusal(.setNoticeFacts(NoticeFacts(cause: "x"))) == "incident-closed")
+        #expect(journal.refusal(.setNoticeFacts(NoticeFacts(cause: "x"))) == nil, "a notice owed after closing still needs its facts")
     }
 
     @Test func anActionIsOverdueFromTheDayAfterItsDueDateWhileOutstanding() throws {

@@ -178,8 +178,8 @@ public enum IncidentRules {
         guard state.isClosed else { return nil }
         return Refusal(
             "incident-closed",
-            zh: "事件 \(state.id) 已关闭，只能再添加备注、记录已发出的通报、更新改进措施或移交证据。",
-            en: "Incident \(state.id) is closed; only notes, notices sent, improvement-action updates and evidence hand-overs can still be recorded.")
+            zh: "事件 \(state.id) 已关闭，只能再添加备注、记录已发出的通报及其事实、更新改进措施或移交证据。",
+            en: "Incident \(state.id) is closed; only notes, notices sent and their facts, improvement-action updates and evidence hand-overs can still be recorded.")
     }
 
     static func refuseIfTooLong(_ text: String?) -> Refusal? {

@@ -3,8 +3,9 @@ import Foundation
 /// The rules for records of the investigation and its aftermath. Like `IncidentRules`, they
 /// answer with events or a refusal that says what to do, and never mutate anything.
 ///
-/// On a closed incident only improvement-action updates and evidence hand-overs pass: actions
-/// and custody outlive the response.
+/// On a closed incident only improvement-action updates, evidence hand-overs and notice facts
+/// pass: actions and custody outlive the response, and a notice can still be owed after it
+/// (notices sent are recorded on closed incidents too).
 public enum RecordRules {
     public static func decide(_ command: RecordCommand, state: IncidentState, playbook: Playbook) -> Decision {
         func stillOpen() throws(Refusal) {
@@ -38,7 +39,6 @@ public enum RecordRules {
                 try stillOpen()
                 return .accept(try ActionRules.add(input, state: state))
             case .setNoticeFacts(let facts):
-                try stillOpen()
                 return .accept(try NoticeFactsRules.record(facts, state: state))
             }
         } catch {
