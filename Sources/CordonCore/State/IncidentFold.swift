@@ -70,6 +70,7 @@ extension IncidentState {
         case EventType.noteAdded:
             guard data.string("text") != nil else { return false }
             noteCount += 1
+            applyDrillNote(event)
         case EventType.roleAssigned:
             guard let role = data.string("role"), let person = data.string("person") else { return false }
             assignments[role] = person
@@ -88,7 +89,7 @@ extension IncidentState {
             guard let audience = data.string("audience"), let channel = data.string("channel") else { return false }
             notices.append(NoticeRecord(audience: audience, channel: channel, reference: data.string("reference"), at: event.ts, by: event.actorLabel, seq: event.seq))
         default:
-            return false
+            return applyDrill(event)
         }
         return true
     }

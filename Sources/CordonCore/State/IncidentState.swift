@@ -27,6 +27,8 @@ public struct IncidentState: Sendable, Hashable, Codable {
     public var lastEventAt: Timestamp
     /// Events whose type this version does not know, kept and counted.
     public var unknownEventCount: Int
+    /// The drill's plan, clock, injects and debrief, once a drill has started.
+    public var drill: DrillState? = nil
 
     public var isClosed: Bool { closedAt != nil }
 
