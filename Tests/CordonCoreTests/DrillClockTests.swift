@@ -35,6 +35,8 @@ struct DrillClockTests {
         journal.advanceWall(millis: 3_600_000)
         #expect(start.seconds(to: conductor.now) == 300)
         #expect(conductor.banner.isPaused)
+        #expect(conductor.banner.text(.en) == "DRILL · Mini drill · T+0:05:00/4:00:00 · ×600 ⏸ paused · next inject 0:05:00 · score 0/35")
+        #expect(conductor.banner.text(.zh) == "演练 · 小演练 · T+0:05:00/4:00:00 · ×600 ⏸ 已暂停 · 下一注入 0:05:00 · 得分 0/35")
         #expect(throws: Refusal.self) { try conductor.perform(.pause) }
         try conductor.perform(.resume)
         journal.advanceWall(millis: 100)

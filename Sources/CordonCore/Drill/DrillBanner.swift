@@ -39,20 +39,20 @@ public struct DrillBanner: Sendable, Hashable {
         return banner
     }
 
-    /// `演练 · 尽调数据室超范围共享 · T+0:42:10/6:00:00 · ×600 · 下一注入 8:00 · 得分 20/100`
+    /// `演练 · 尽调数据室超范围共享 · T+0:42:10/6:00:00 · ×600 · 下一注入 0:08:00 · 得分 20/100`
     public func text(_ language: Language) -> String {
         func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         var parts = [Self.label[language]]
         if let scenarioTitle { parts.append(scenarioTitle[language].terminalSafe) }
         if let elapsed {
-            parts.append("T+" + DurationText.clock(elapsed) + (duration.map { "/" + DurationText.clock($0) } ?? ""))
+            parts.append("T+" + DurationText.elapsed(elapsed) + (duration.map { "/" + DurationText.elapsed($0) } ?? ""))
         }
         if hasEnded {
             parts.append(t("已结束", "ended"))
         } else if let speed {
             parts.append("×\(speed)" + (isPaused ? t(" ⏸ 已暂停", " ⏸ paused") : ""))
         }
-        if let nextInjectIn { parts.append(t("下一注入 ", "next inject ") + DurationText.clock(nextInjectIn)) }
+        if let nextInjectIn { parts.append(t("下一注入 ", "next inject ") + DurationText.elapsed(nextInjectIn)) }
         if let score, let maximumScore { parts.append(t("得分 ", "score ") + "\(score)/\(maximumScore)") }
         return parts.joined(separator: " · ")
     }

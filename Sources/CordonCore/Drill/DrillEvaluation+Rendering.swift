@@ -3,10 +3,11 @@
 extension DrillEvaluation {
     // MARK: - Words
 
-    /// `T+1:05:00`: drill time since the start, as the drill clock showed it.
+    /// `T+1:05:00`: drill time since the start, as the drill clock showed it, to the nearest second.
     public func clockText(_ moment: Timestamp) -> String {
-        guard let offset = offset(of: moment) else { return moment.iso8601 }
-        return (offset < 0 ? "T" : "T+") + DurationText.clock(offset)
+        guard let startedAt else { return moment.iso8601 }
+        let offset = Int((moment.millis - startedAt.millis + 500).floorDiv(1000))
+        return (offset < 0 ? "T" : "T+") + DurationText.elapsed(offset)
     }
 
     /// What happened to one expectation, in a few words.
