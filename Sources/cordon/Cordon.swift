@@ -12,7 +12,7 @@ struct Cordon: ParsableCommand {
             """,
         subcommands: [
             Declare.self, ListIncidents.self, Status.self, StepCommand.self, Note.self, Assign.self,
-            Classify.self, Advance.self, Notify.self, Verify.self, Playbooks.self,
+            Classify.self, Advance.self, Notify.self, Verify.self, Replay.self, Drill.self, Report.self, Playbooks.self,
         ]
     )
 }
