@@ -138,7 +138,7 @@ struct DrillScoringTests {
         let markdown = drill.conductor.evaluation.markdown(language: .zh)
         #expect(markdown.contains("## 得分: 10 / 35"))
         #expect(markdown.contains("| 1 | 30m 内完成“隔离泄露源” | 10/10 | ✅ 达成 T+0:15:00 |"))
-        #expect(markdown.contains("| 3 | 20m 内以备注回应财新记者（reporter） | 0/5 | ❌ 未达成 T+0:30:00 — 到时未完成 |"))
+        #expect(markdown.contains("| 3 | 20m 内以备注回应21世纪经济报道记者（reporter） | 0/5 | ❌ 未达成 T+0:30:00 — 到时未完成 |"), "seed 1 chose the second version of the call")
         #expect(markdown.contains("对外口径 \\| 需要预先准备"), "a pipe in a note cannot break the table")
         #expect(markdown.contains("cordon note DRL-20261129-001 --improvement"))
         let english = drill.conductor.evaluation.markdown(language: .en)

@@ -135,6 +135,21 @@ struct ReplayPlayerTests {
         #expect(player.speed == 1000)
     }
 
+    @Test("the console can be handed a moment as a read-only journal whose clock reads that moment")
+    func replayJournal() throws {
+        let (replay, timeline) = try Self.incident()
+        var player = ReplayPlayer(timeline: timeline, at: 3)
+        let journal = ReplayJournal(playbook: Fixtures.playbook, moment: replay.moment(at: player.position))
+        #expect(journal.events.count == 3)
+        #expect(journal.state.stepState("isolate") == .done)
+        #expect(journal.clock.now() == timeline.time(of: 3))
+        #expect(throws: Refusal.self) { try journal.perform(.note("回放中不能记录")) }
+        player.perform(.stepBack, wall: wall.now())
+        journal.show(replay.moment(at: player.position))
+        #expect(journal.events.count == 2)
+        #expect(journal.state.stepState("isolate") == .pending)
+    }
+
     // MARK: - Scrub bar
 
     @Test("the scrub bar marks phases and the compressed night, and a column leads back to its event")

@@ -59,7 +59,7 @@ public struct DrillEvaluation: Sendable, Hashable {
         let results = scenario.expectations.enumerated().map { index, expectation in
             Result(
                 number: index + 1, expectation: expectation,
-                label: expectation.title ?? label(expectation, scenario: scenario, playbook: playbook),
+                label: expectation.title ?? label(expectation, scenario: scenario, playbook: playbook, drill: drill),
                 outcome: drill.map { outcome(expectation, drill: $0, state: state, playbook: playbook, asOf: asOf) } ?? .pending(due: nil))
         }
         return DrillEvaluation(
@@ -119,7 +119,8 @@ public struct DrillEvaluation: Sendable, Hashable {
 
     // MARK: - Labels
 
-    static func label(_ expectation: Expectation, scenario: Scenario, playbook: Playbook) -> LocalizedText {
+    /// Made from the kind; an answer names whoever the inject came from, in the version that arrived.
+    static func label(_ expectation: Expectation, scenario: Scenario, playbook: Playbook, drill: DrillState?) -> LocalizedText {
         switch expectation.kind {
         case .step(let id, let by):
             let title = playbook.step(id)?.step.title ?? LocalizedText(id)
@@ -129,7 +130,7 @@ public struct DrillEvaluation: Sendable, Hashable {
             let title = playbook.deadline(id)?.title ?? LocalizedText(id)
             return LocalizedText(zh: "按时完成“\(title.zh)”", en: "Deadline met: \(title.en)")
         case .answer(let id, let within):
-            let from = scenario.inject(id)?.versions.first?.from ?? LocalizedText(id)
+            let from = drill?.delivery(of: id)?.from ?? scenario.inject(id)?.versions.first?.from ?? LocalizedText(id)
             let limit = within.map(DurationText.format)
             return LocalizedText(
                 zh: "\(limit.map { "\($0) 内" } ?? "")以备注回应\(from.zh)（\(id)）",
