@@ -21,7 +21,8 @@ struct DrillRulesTests {
         #expect(drill.seed == 42)
         #expect(drill.clock.speed == 600)
         #expect(drill.plan.map(\.inject) == ["reporter", "regulator-call", "sample-for-sale"])
-        #expect(drill.affected == 1200)
+        #expect(journal.state.scope?.people == 1200, "the starting estimate is the first scope assessment")
+        #expect(journal.state.scope?.confidence == .low)
         #expect(drill.facts.first?.en == "About 1,200 customers complained")
         #expect(journal.state.detectedAt == Fixtures.start.adding(seconds: -600))
     }
@@ -29,14 +30,14 @@ struct DrillRulesTests {
     @Test("only a declared drill starts, once, at a sane speed")
     func startRefusals() throws {
         let incident = try IncidentState(declaration: Fixtures.declaration())
-        #expect(DrillRules.start(scenario: Fixtures.scenario, seed: 1, speed: 10, state: incident, wall: Fixtures.start).refusal?.code == "not-a-drill")
+        #expect(DrillRules.start(scenario: Fixtures.scenario, seed: 1, speed: 10, state: incident, playbook: Fixtures.playbook, wall: Fixtures.start).refusal?.code == "not-a-drill")
         let (journal, _) = try started()
-        #expect(DrillRules.start(scenario: Fixtures.scenario, seed: 1, speed: 10, state: journal.state, wall: Fixtures.start).refusal?.code == "drill-started")
+        #expect(DrillRules.start(scenario: Fixtures.scenario, seed: 1, speed: 10, state: journal.state, playbook: Fixtures.playbook, wall: Fixtures.start).refusal?.code == "drill-started")
         let fresh = MemoryDrillJournal(scenario: Fixtures.scenario)
-        #expect(DrillRules.start(scenario: Fixtures.scenario, seed: 1, speed: 0, state: fresh.state, wall: Fixtures.start).refusal?.code == "bad-speed")
+        #expect(DrillRules.start(scenario: Fixtures.scenario, seed: 1, speed: 0, state: fresh.state, playbook: Fixtures.playbook, wall: Fixtures.start).refusal?.code == "bad-speed")
         var other = Fixtures.scenario
         other.playbook = "pi-leak"
-        #expect(DrillRules.start(scenario: other, seed: 1, speed: 10, state: fresh.state, wall: Fixtures.start).refusal?.code == "wrong-playbook")
+        #expect(DrillRules.start(scenario: other, seed: 1, speed: 10, state: fresh.state, playbook: Fixtures.playbook, wall: Fixtures.start).refusal?.code == "wrong-playbook")
     }
 
     // MARK: - Injects
@@ -60,12 +61,13 @@ struct DrillRulesTests {
         try journal.run(conductor, toOffset: 1799)
         journal.advanceWall(millis: 100)
         let events = try conductor.tick()
-        #expect(events.map(\.type) == [EventType.injectDelivered, EventType.classified])
+        #expect(events.map(\.type) == [EventType.injectDelivered, EventType.classified, EventType.scopeAssessed])
         let classified = events[1]
         #expect(classified.data.string("severity") == "serious")
         #expect(classified.data.string("inject") == "regulator-call")
         #expect(journal.state.severity == .serious)
-        #expect(journal.state.drill?.affected == 32_000)
+        #expect(journal.state.scope?.people == 32_000)
+        #expect(journal.state.scope?.confidence == .high)
         let cac = DeadlineBoard.evaluate(playbook: journal.playbook, state: journal.state, now: conductor.now).first { $0.deadline.id == "cac-report" }
         #expect(cac?.startedAt == classified.ts)
         #expect(cac?.due == classified.ts.adding(seconds: 4 * 3600))
@@ -79,7 +81,7 @@ struct DrillRulesTests {
         try journal.run(conductor, toOffset: 1799)
         journal.advanceWall(millis: 100)
         let events = try conductor.tick()
-        #expect(events.compactMap { $0.data.string("inject") } == ["regulator-call", "regulator-call", "sample-for-sale", "sample-for-sale"], "each inject followed by the grading it forces")
+        #expect(events.compactMap { $0.data.string("inject") } == ["regulator-call", "regulator-call", "regulator-call", "sample-for-sale", "sample-for-sale"], "each inject followed by the grading and scope it forces")
         let gradings = events.filter { $0.type == EventType.classified }
         #expect(gradings.map { $0.data.string("severity") } == ["serious", "major"])
         #expect(gradings[1].data.string("previous") == "serious")
@@ -171,6 +173,6 @@ struct DrillRulesTests {
             journal.events.dropFirst(2).map { "\($0.ts) \($0.type) \($0.data.string("inject") ?? "") \($0.data.int("version") ?? -1)" }
         }
         #expect(drill(first.0) == drill(second.0), "the same injects at the same drill times with the same content and gradings")
-        #expect(drill(first.0).count == 5)
+        #expect(drill(first.0).count == 7)
     }
 }

@@ -151,6 +151,19 @@ struct IncidentRulesTests {
         #expect(noChannel?.code == "channel-required")
     }
 
+    @Test("skipping the step that meets a deadline takes that clock off the board; reopening puts it back")
+    func skippedDeadline() throws {
+        let journal = MemoryJournal(severity: .serious)
+        func ids() -> [String] {
+            DeadlineBoard.evaluate(playbook: journal.playbook, state: journal.state, now: journal.clock.now()).map(\.deadline.id)
+        }
+        #expect(ids() == ["cac-report", "contain"])
+        try journal.perform(.step("notify-regulator", .skip, reason: "经法务确认不适用"))
+        #expect(ids() == ["contain"])
+        try journal.perform(.step("notify-regulator", .reopen))
+        #expect(ids() == ["cac-report", "contain"])
+    }
+
     // MARK: - Roles and notes
 
     @Test("assigning needs a known role and a name; reassigning replaces")

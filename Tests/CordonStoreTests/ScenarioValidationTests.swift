@@ -96,7 +96,10 @@ struct ScenarioValidationTests {
             #expect(loaded.scenario.injects.count >= 5, "\(entry.path)")
             #expect(loaded.scenario.expectations.contains { $0.kind == .deadline("cac-report") }, "\(entry.path)")
         }
-        #expect(catalog.entries().map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["pi-leak.yaml"], "scenarios are not playbooks")
+        let playbooks = catalog.entries()
+        #expect(playbooks.contains { $0.path.hasSuffix("/pi-leak.yaml") })
+        #expect(!playbooks.contains { $0.path.contains("/drills/") }, "scenarios are not playbooks")
+        #expect(Set(entries.compactMap { try? $0.result.get().playbook.playbook.id }) == ["pi-leak", "data-room-overshare", "departing-employee", "vendor-breach"])
         #expect(try catalog.findScenario("credential-stuffing").scenario.playbook == "pi-leak")
     }
 

@@ -24,7 +24,7 @@ public final class DrillConductor {
     /// Starts the drill clock; the seed fixes when injects fall and which variants arrive.
     @discardableResult
     public func start(speed: Int, seed: Int) throws -> [Event] {
-        try journal.record { state in DrillRules.start(scenario: scenario, seed: seed, speed: speed, state: state, wall: clock.wall.now()) }
+        try journal.record { state in DrillRules.start(scenario: scenario, seed: seed, speed: speed, state: state, playbook: playbook, wall: clock.wall.now()) }
     }
 
     /// Records whatever has fallen due (injects, the classifications they force, the end of the

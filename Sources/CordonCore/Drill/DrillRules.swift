@@ -24,8 +24,9 @@ public enum DrillRules {
 
     // MARK: - Starting
 
-    /// Starts the drill clock on a declared drill, fixing the plan from `seed`.
-    public static func start(scenario: Scenario, seed: Int, speed: Int, state: IncidentState, wall: Timestamp) -> Decision {
+    /// Starts the drill clock on a declared drill, fixing the plan from `seed`. The number of
+    /// customers thought affected at the start is recorded as the first scope estimate.
+    public static func start(scenario: Scenario, seed: Int, speed: Int, state: IncidentState, playbook: Playbook, wall: Timestamp) -> Decision {
         guard state.isDrill else {
             return .refuse(Refusal("not-a-drill", zh: "\(state.id) 是真实事件，不是演练；演练用 cordon drill 场景 开始。", en: "\(state.id) is a real incident, not a drill; start drills with: cordon drill SCENARIO"))
         }
@@ -46,8 +47,11 @@ public enum DrillRules {
             "plan": .array(plan.entries.map { .object(["inject": .string($0.inject), "at": .int($0.at), "version": .int($0.version)]) }),
         ]
         if !scenario.start.facts.isEmpty { data["facts"] = .array(scenario.start.facts.map(\.json)) }
-        if let affected = scenario.start.affected { data["affected"] = .int(affected) }
-        return .accept([EventDraft(EventType.drillStarted, data)])
+        var drafts = [EventDraft(EventType.drillStarted, data)]
+        if let affected = scenario.start.affected {
+            drafts += scope(people: affected, confidence: .low, basis: "演练起始情况 · drill starting situation", state: state, playbook: playbook)
+        }
+        return .accept(drafts)
     }
 
     // MARK: - The clock
@@ -90,7 +94,8 @@ public enum DrillRules {
     // MARK: - Injects
 
     /// What falls due at drill time `now`: every planned inject whose time has come, each followed
-    /// by the classification it forces, and the end of the drill once its time is up. What the
+    /// by the facts it forces as ordinary events (a severity as `incident.classified`, a number of
+    /// affected customers as `scope.assessed`), and the end of the drill once its time is up. What the
     /// console records on every tick; empty when nothing is due. The drill clock waits at each
     /// inject until it is recorded, so injects are stamped with exactly their planned time.
     public static func due(scenario: Scenario, state: IncidentState, playbook: Playbook, now: Timestamp, wall: Timestamp) -> [EventDraft] {
@@ -114,6 +119,11 @@ public enum DrillRules {
                     classified[0].data["inject"] = .string(inject.id)
                     batch += classified
                 }
+            }
+            if let affected = content.forces.affected {
+                var assessed = scope(people: affected, confidence: .high, basis: "演练注入 \(inject.id) · drill inject", state: preview, playbook: playbook)
+                if !assessed.isEmpty { assessed[0].data["inject"] = .string(inject.id) }
+                batch += assessed
             }
             preview = preview.previewing(batch, at: now)
             drafts += batch
@@ -155,6 +165,11 @@ public enum DrillRules {
     }
 
     // MARK: - Shared checks
+
+    /// A scope estimate of `people` affected customers, or nothing when the estimate already says so.
+    private static func scope(people: Int, confidence: Confidence, basis: String, state: IncidentState, playbook: Playbook) -> [EventDraft] {
+        RecordRules.decide(.assessScope(ScopeInput(people: people, confidence: confidence, basis: basis)), state: state, playbook: playbook).events ?? []
+    }
 
     private static func note(_ text: String, state: IncidentState, playbook: Playbook, key: String, value: String) -> Decision {
         switch IncidentRules.decide(.note(text), state: state, playbook: playbook) {

@@ -10,8 +10,6 @@ public struct DrillState: Sendable, Hashable, Codable {
     public var duration: Int?
     /// What the team was told at the start.
     public var facts: [LocalizedText]
-    /// Customers known to be affected, as the start and the injects say.
-    public var affected: Int?
     public var clock: DrillClockSetting
     public var delivered: [DeliveredInject]
     public var answers: [InjectAnswer]

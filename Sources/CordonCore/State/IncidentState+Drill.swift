@@ -11,7 +11,6 @@ extension IncidentState {
             var started = DrillState(
                 scenario: scenario, seed: seed, startedAt: event.ts, plan: plan, duration: data.int("duration"),
                 facts: data["facts"]?.array?.compactMap { LocalizedText(json: $0) } ?? [],
-                affected: data.int("affected"),
                 clock: DrillClockSetting(wallAt: wall, drillAt: event.ts, speed: speed, isRunning: true),
                 delivered: [], answers: [], debrief: [], endedAt: nil, endReason: nil)
             started.clock.limit = started.nextStop
@@ -28,12 +27,10 @@ extension IncidentState {
             guard var current = drill, let inject = data.string("inject"),
                   let from = LocalizedText(json: data["from"]), let message = LocalizedText(json: data["message"])
             else { return false }
-            let affected = data.int("affected")
             current.delivered.append(DeliveredInject(
                 inject: inject, version: data.int("version") ?? 0, due: data.int("due") ?? current.offset(of: event.ts),
                 at: event.ts, seq: event.seq, from: from, message: message,
-                severity: data.string("severity").flatMap(Severity.init(rawValue:)), affected: affected))
-            if let affected { current.affected = affected }
+                severity: data.string("severity").flatMap(Severity.init(rawValue:)), affected: data.int("affected")))
             if let wall { current.clock.wallAt = wall }
             current.clock.drillAt = max(current.clock.drillAt, event.ts)
             current.clock.limit = current.nextStop

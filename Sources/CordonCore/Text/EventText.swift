@@ -1,8 +1,9 @@
 /// One-line descriptions of events, for the timeline pane and the command line.
 public enum EventText {
     /// What happened, in a few words: `完成 隔离泄露源`, `note: 已联系数据室供应商`.
-    /// Unknown event types show their type and data as they are.
-    public static func summary(_ event: Event, playbook: Playbook, language: Language) -> String {
+    /// Unknown event types show their type and data as they are. Accountability entries show
+    /// only their id unless `revealAccountability` is set (their own screen, an explicit report).
+    public static func summary(_ event: Event, playbook: Playbook, language: Language, revealAccountability: Bool = false) -> String {
         let data = event.data
         let reason = data.string("reason").map { language == .zh ? "（原因：\($0)）" : " (reason: \($0))" } ?? ""
         func step() -> String {
@@ -67,6 +68,7 @@ public enum EventText {
             let score = data.int("score").map { localized("，得分 \($0)/\(data.int("max_score") ?? 0)", ", score \($0)/\(data.int("max_score") ?? 0)") } ?? ""
             return localized("演练结束", "drill ended") + score
         default:
+            if let record = RecordEventText.summary(event, language: language, revealAccountability: revealAccountability) { return record }
             return event.type + " " + JSONWriter.string(.object(data))
         }
     }

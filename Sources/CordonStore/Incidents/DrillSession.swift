@@ -71,7 +71,7 @@ extension IncidentStore {
         } catch {
             throw StoreError("scenario-unreadable", zh: "无法读取 \(session.id) 冻结的场景：\(error.description)", en: "\(session.id)'s frozen scenario cannot be read: \(error.description)")
         }
-        if let sha = session.events.first?.data.string("scenario_sha256"), sha != loaded.sha256 {
+        if let sha = session.state.scenarioSha256, sha != loaded.sha256 {
             throw StoreError("scenario-altered", zh: "\(session.id) 冻结的场景副本在宣布后被修改过（哈希不符）。未做任何更改；请保留该目录作为证据。", en: "\(session.id)'s frozen scenario was changed after the declaration (its hash differs). Nothing was changed; keep the folder as evidence.")
         }
         return loaded

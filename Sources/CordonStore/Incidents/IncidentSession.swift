@@ -59,7 +59,7 @@ public final class IncidentSession: IncidentJournal {
 
     @discardableResult
     public func refresh() throws(StoreError) -> [Event] {
-        let new = try journal.readNew(keepEvents: true)
+        let new = try journal.readNew()
         absorb(new)
         return new
     }

@@ -142,7 +142,7 @@ public struct IncidentStore: Sendable {
         let playbook = try frozenPlaybook(folder: folder, id: id)
         let journal = try Journal(path: timeline)
         let session = try IncidentSession(id: id, folder: folder, playbook: playbook.playbook, journal: journal, stamp: stamp, keepEvents: keepEvents)
-        if let sha = session.events.first?.data.string("playbook_sha256"), sha != playbook.sha256 {
+        if let sha = session.state.playbookSha256, sha != playbook.sha256 {
             throw StoreError("playbook-altered", zh: "\(id) 冻结的剧本副本在声明后被修改过（哈希不符）。未做任何更改；请保留该目录作为证据。", en: "\(id)'s frozen playbook was changed after the declaration (its hash differs). Nothing was changed; keep the folder as evidence.")
         }
         return session

@@ -17,10 +17,13 @@ struct Playbooks: ParsableCommand {
                 let catalog = context.catalog
                 let scenarios = catalog.scenarioEntries()
                 var items: [JSONValue] = []
+                var seen: Set<String> = []
                 for entry in catalog.entries() {
                     switch entry.result {
                     case .success(let loaded):
                         let playbook = loaded.playbook
+                        // The first folder in the search order wins; later copies of an id are never used.
+                        guard seen.insert(playbook.id).inserted else { continue }
                         let drills = scenarios.compactMap { try? $0.result.get() }.filter { $0.playbook.playbook.id == playbook.id }
                         items.append(.object([
                             "id": .string(playbook.id), "version": .int(playbook.version), "title": .string(playbook.title[context.language]),

@@ -50,7 +50,10 @@ struct Note: ParsableCommand {
             if text == "-" {
                 text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
-            guard answers != nil || lesson || improvement else { return try context.perform(.note(text), on: id) }
+            guard answers != nil || lesson || improvement else {
+                try context.perform(.note(text), on: id)
+                return
+            }
             let session = try context.open(id)
             let written = try session.record { state in
                 if let inject = answers { return DrillRules.answer(inject: inject, text: text, state: state, playbook: session.playbook) }

@@ -19,7 +19,7 @@ struct Replay: ParsableCommand {
 
     func run() throws {
         try CordonCLI.run(global) { context in
-            let session = try context.open(id)
+            let session = try context.open(id, keepEvents: true)
             let replay: IncidentReplay
             do throws(IncidentState.FoldError) {
                 replay = try IncidentReplay(events: session.events)
