@@ -154,6 +154,7 @@ public enum IncidentRules {
     /// A notice is a fact that happened, so it is recorded even on a closed incident;
     /// only then does it leave the (frozen) steps alone.
     private static func notify(audience: String, channel: String, reference: String?, state: IncidentState, playbook: Playbook) -> Decision {
+        if let refusal = refuseIfDrillEnded(state) { return .refuse(refusal) }
         guard playbook.audiences.contains(audience) else {
             let known = playbook.audiences.joined(separator: ", ")
             return .refuse(Refusal("unknown-audience", zh: "剧本中没有通报对象“\(audience)”；可用：\(known)。", en: "The playbook has no audience '\(audience)'; it has: \(known)"))
@@ -175,11 +176,18 @@ public enum IncidentRules {
     /// Actions outlive incidents: besides notes and notices sent, a closed incident still takes
     /// improvement-action updates and evidence hand-overs (`RecordRules` lets exactly those through).
     static func refuseIfClosed(_ state: IncidentState) -> Refusal? {
+        if let refusal = refuseIfDrillEnded(state) { return refusal }
         guard state.isClosed else { return nil }
         return Refusal(
             "incident-closed",
             zh: "事件 \(state.id) 已关闭，只能再添加备注、记录已发出的通报及其事实、更新改进措施或移交证据。",
             en: "Incident \(state.id) is closed; only notes, notices sent and their facts, improvement-action updates and evidence hand-overs can still be recorded.")
+    }
+
+    /// An ended drill is scored as it stood: work recorded afterwards would change its score.
+    static func refuseIfDrillEnded(_ state: IncidentState) -> Refusal? {
+        guard state.drill?.hasEnded == true else { return nil }
+        return Refusal("drill-ended", zh: "演练 \(state.id) 已结束；只能再添加备注、经验教训和改进措施。", en: "Drill \(state.id) has ended; only notes, lessons and improvement actions can still be added.")
     }
 
     static func refuseIfTooLong(_ text: String?) -> Refusal? {

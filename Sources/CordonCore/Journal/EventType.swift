@@ -13,6 +13,10 @@ public enum EventType {
     public static let noteAdded = "note.added"
     public static let roleAssigned = "role.assigned"
     public static let noticeSent = "notice.sent"
+    public static let drillStarted = "drill.started"
+    public static let drillClock = "drill.clock"
+    public static let drillEnded = "drill.ended"
+    public static let injectDelivered = "inject.delivered"
 }
 
 /// The records of the investigation and its aftermath (see `RecordCommand`).

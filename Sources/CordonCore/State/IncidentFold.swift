@@ -26,6 +26,7 @@ extension IncidentState {
             phase: phase, phaseHistory: [], closedAt: nil, steps: [:], assignments: [:], notices: [],
             noteCount: 0, lastSeq: event.seq, lastEventAt: event.ts, unknownEventCount: 0
         )
+        scenarioSha256 = data.string("scenario_sha256")
     }
 
     /// Folds a whole timeline, first line first.
@@ -71,6 +72,7 @@ extension IncidentState {
         case EventType.noteAdded:
             guard data.string("text") != nil else { return false }
             noteCount += 1
+            applyDrillNote(event)
         case EventType.roleAssigned:
             guard let role = data.string("role"), let person = data.string("person") else { return false }
             assignments[role] = person
@@ -89,7 +91,7 @@ extension IncidentState {
             guard let audience = data.string("audience"), let channel = data.string("channel") else { return false }
             notices.append(NoticeRecord(audience: audience, channel: channel, reference: data.string("reference"), at: event.ts, by: event.actorLabel, seq: event.seq))
         default:
-            return applyRecord(event)
+            return applyRecord(event) || applyDrill(event)
         }
         return true
     }

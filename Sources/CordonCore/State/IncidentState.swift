@@ -9,6 +9,8 @@ public struct IncidentState: Sendable, Hashable, Codable {
     public var playbookVersion: Int
     /// SHA-256 of the playbook file frozen at declaration.
     public var playbookSha256: String?
+    /// SHA-256 of the scenario file a drill froze at declaration.
+    public var scenarioSha256: String? = nil
     public var isDrill: Bool
     public var declaredAt: Timestamp
     public var detectedAt: Timestamp
@@ -29,6 +31,8 @@ public struct IncidentState: Sendable, Hashable, Codable {
     public var lastEventAt: Timestamp
     /// Events whose type this version does not know, kept and counted.
     public var unknownEventCount: Int
+    /// The drill's plan, clock, injects and debrief, once a drill has started.
+    public var drill: DrillState? = nil
 
     // The records of the investigation and its aftermath (`RecordCommand`), folded in
     // `IncidentState+Evidence.swift` and its siblings.

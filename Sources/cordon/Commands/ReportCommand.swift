@@ -30,11 +30,18 @@ struct ReportCommand: ParsableCommand {
         try CordonCLI.run(global) { context in
             let incident = try IncidentStore.parseId(id)
             let (session, seal) = try sealedSession(incident, context: context)
+            // A drill is reported at drill time, which its session's clock gives.
+            let now = session.stamp.clock.now()
             let input = ReportInput(
                 playbook: session.playbook, state: session.state, events: session.events, seal: seal,
-                now: context.now.shown(atOffset: session.state.declaredAt.offsetSeconds), language: context.language,
+                now: now.shown(atOffset: session.state.declaredAt.offsetSeconds), language: context.language,
                 includeAccountability: includeAccountability)
-            var report = AfterActionReport.make(input)
+            var sections = AfterActionReport.standardSections
+            if let scenario = try context.store.frozenScenario(of: session) {
+                let evaluation = DrillEvaluation.make(scenario: scenario.scenario, playbook: session.playbook, state: session.state, now: now)
+                sections = AfterActionReport.sections(inserting: [DrillSection(evaluation: evaluation)], after: "summary")
+            }
+            var report = AfterActionReport.make(input, sections: sections)
             if redact { report = report.redactedCopy() }
             switch context.options.json ? .json : format {
             case .md: print(MarkdownRenderer.render(report), terminator: "")

@@ -13,7 +13,8 @@ struct Status: ParsableCommand {
     func run() throws {
         try CordonCLI.run(global) { context in
             let session = try context.open(id)
-            let now = context.stamp.clock.now().shown(atOffset: session.state.lastEventAt.offsetSeconds)
+            // A drill is read at drill time, which its session's clock gives.
+            let now = session.stamp.clock.now().shown(atOffset: session.state.lastEventAt.offsetSeconds)
             if context.options.json {
                 print(JSONWriter.string(StatusDocument.make(playbook: session.playbook, state: session.state, now: now)))
             } else {
