@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         // Found through the module map's `link "ncursesw"` rather than pkg-config: SwiftPM drops
@@ -26,12 +27,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "CordonReport",
+            dependencies: [
+                "CordonCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .target(name: "CordonTUI", dependencies: ["CordonCore", "CNcursesw"]),
         .executableTarget(
             name: "cordon",
             dependencies: [
                 "CordonCore",
                 "CordonStore",
+                "CordonReport",
                 "CordonTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -39,6 +48,7 @@ let package = Package(
         .target(name: "CordonTestSupport", dependencies: ["CordonCore", "CordonStore"], path: "Tests/CordonTestSupport"),
         .testTarget(name: "CordonCoreTests", dependencies: ["CordonCore", "CordonTestSupport"]),
         .testTarget(name: "CordonStoreTests", dependencies: ["CordonCore", "CordonStore", "CordonTestSupport"]),
+        .testTarget(name: "CordonReportTests", dependencies: ["CordonCore", "CordonStore", "CordonReport", "CordonTestSupport"]),
         .testTarget(name: "CordonCLITests", dependencies: ["CordonCore", "CordonStore", "CordonTestSupport"]),
         .testTarget(
             name: "CordonTUITests",

@@ -46,9 +46,10 @@ struct Context {
 
     func text(_ localized: LocalizedText) -> String { localized[language] }
 
-    /// Opens an incident or fails with the store's message.
-    func open(_ id: String) throws -> IncidentSession {
-        let session = try store.open(id, stamp: stamp)
+    /// Opens an incident or fails with the store's message. The command line needs the state,
+    /// not every event, so events are folded and dropped unless `keepEvents` asks otherwise.
+    func open(_ id: String, keepEvents: Bool = false) throws -> IncidentSession {
+        let session = try store.open(id, stamp: stamp, keepEvents: keepEvents)
         if let torn = session.tornTail {
             warn(text(
                 "时间线末尾有一行不完整（\(torn.length) 字节，可能是写入时崩溃）；下一次写入会把它移到旁边的文件中。",
@@ -57,12 +58,38 @@ struct Context {
         return session
     }
 
-    /// Records a command and prints what was written.
-    func perform(_ command: Command, on id: String) throws {
+    /// Records a command and prints what was written; returns the session for anything the
+    /// command prints after.
+    @discardableResult
+    func perform(_ command: Command, on id: String) throws -> IncidentSession {
         let session = try open(id)
         let written = try session.perform(command)
         report(recoveries: session.journal.recoveries)
         printRecorded(written, session: session)
+        return session
+    }
+
+    var now: Timestamp { stamp.clock.now() }
+
+    /// A moment as a responder types it (see `MomentText`), or the refusal that shows how.
+    func moment(_ text: String) throws -> Timestamp {
+        guard let moment = MomentText.parse(text, now: now) else {
+            throw Refusal("bad-time", zh: "无法识别时间“\(text)”；可写作 2026-11-29 09:30、09:30 或 \"2h ago\"。", en: "'\(text)' is not a time; write 2026-11-29 09:30, 09:30 or \"2h ago\".")
+        }
+        return moment
+    }
+
+    /// A due day as `2026-12-31` or `+30d`, or the refusal that shows how.
+    func dueDate(_ text: String) throws -> DueDate {
+        guard let date = DueDate(parsing: text, now: now) else {
+            throw Refusal("bad-date", zh: "无法识别日期“\(text)”；请写作 2026-12-31，或 +30d 表示 30 天后。", en: "'\(text)' is not a date; write 2026-12-31, or +30d for thirty days from today.")
+        }
+        return date
+    }
+
+    /// Prints `value` as one line of JSON.
+    func printJSON(_ value: JSONValue) {
+        print(JSONWriter.string(value))
     }
 
     func printRecorded(_ events: [Event], session: IncidentSession) {

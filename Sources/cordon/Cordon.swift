@@ -12,7 +12,9 @@ struct Cordon: ParsableCommand {
             """,
         subcommands: [
             HomeScreen.self, OpenConsole.self, Declare.self, ListIncidents.self, Status.self, StepCommand.self, Note.self, Assign.self,
-            Classify.self, Advance.self, Notify.self, Verify.self, Playbooks.self,
+            Classify.self, Advance.self, NoticeCommand.self, Notify.self, EvidenceCommand.self, ScopeCommand.self,
+            FindingCommand.self, AccountabilityCommand.self, ActionCommand.self, ActionsAcrossIncidents.self,
+            FactsCommand.self, ReportCommand.self, Verify.self, Replay.self, Drill.self, Playbooks.self,
         ],
         defaultSubcommand: HomeScreen.self
     )

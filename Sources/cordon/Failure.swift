@@ -5,7 +5,8 @@ import Foundation
 
 enum CordonCLI {
     /// Runs a command body and turns Cordon's own failures into one line on stderr and an exit
-    /// code: 2 when the incident's rules refuse, 3 for a problem on disk or in a file. A check that
+    /// code: 2 when the incident's rules refuse, 3 for a problem on disk or in a file (or a
+    /// template that cannot be rendered). A check that
     /// does not pass (`verify`, `playbooks validate`) exits 1 after printing its report.
     static func run(_ options: GlobalOptions, _ body: (Context) throws -> Void) throws {
         let context = Context(options)
@@ -17,6 +18,8 @@ enum CordonCLI {
             fail(context, code: error.code, message: error.message, exit: 3)
         } catch let error as DocumentError {
             fail(context, code: "bad-document", message: LocalizedText(error.description), exit: 3)
+        } catch let error as any LocalizedFailure {
+            fail(context, code: error.code, message: error.message, exit: 3)
         }
     }
 

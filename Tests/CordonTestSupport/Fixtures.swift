@@ -52,3 +52,15 @@ public enum Fixtures {
         return Event(seq: 1, ts: moment, actor: "tester", type: EventType.declared, data: data, prev: Event.genesisHash)
     }
 }
+
+extension Fixtures {
+    /// The checkout's folder, for tests that read the bundled playbooks.
+    public static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The bundled `playbooks/pi-leak.yaml`, as a new team would run it.
+    public static var bundledPlaybookPath: String { repository + "/playbooks/pi-leak.yaml" }
+}

@@ -7,6 +7,8 @@ public enum Command: Sendable, Hashable {
     case classify(Severity, reason: String? = nil)
     case advance(force: Bool = false, reason: String? = nil)
     case notify(audience: String, channel: String, reference: String? = nil)
+    /// Evidence, scope, findings, accountability, improvement actions and notice facts.
+    case record(RecordCommand)
 }
 
 public enum StepAction: String, Sendable, CaseIterable, Hashable {

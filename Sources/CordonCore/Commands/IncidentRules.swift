@@ -15,6 +15,7 @@ public enum IncidentRules {
         case .advance(let force, let reason): advance(force: force, reason: clean(reason), state: state, playbook: playbook)
         case .notify(let audience, let channel, let reference):
             notify(audience: audience, channel: channel, reference: clean(reference), state: state, playbook: playbook)
+        case .record(let record): RecordRules.decide(record, state: state, playbook: playbook)
         }
     }
 
@@ -153,6 +154,7 @@ public enum IncidentRules {
     /// A notice is a fact that happened, so it is recorded even on a closed incident;
     /// only then does it leave the (frozen) steps alone.
     private static func notify(audience: String, channel: String, reference: String?, state: IncidentState, playbook: Playbook) -> Decision {
+        if let refusal = refuseIfDrillEnded(state) { return .refuse(refusal) }
         guard playbook.audiences.contains(audience) else {
             let known = playbook.audiences.joined(separator: ", ")
             return .refuse(Refusal("unknown-audience", zh: "剧本中没有通报对象“\(audience)”；可用：\(known)。", en: "The playbook has no audience '\(audience)'; it has: \(known)"))
@@ -171,12 +173,24 @@ public enum IncidentRules {
 
     // MARK: - Shared checks
 
-    private static func refuseIfClosed(_ state: IncidentState) -> Refusal? {
+    /// Actions outlive incidents: besides notes and notices sent, a closed incident still takes
+    /// improvement-action updates and evidence hand-overs (`RecordRules` lets exactly those through).
+    static func refuseIfClosed(_ state: IncidentState) -> Refusal? {
+        if let refusal = refuseIfDrillEnded(state) { return refusal }
         guard state.isClosed else { return nil }
-        return Refusal("incident-closed", zh: "事件 \(state.id) 已关闭，只能再添加备注或记录已发出的通报。", en: "Incident \(state.id) is closed; only notes and notices sent can still be recorded.")
+        return Refusal(
+            "incident-closed",
+            zh: "事件 \(state.id) 已关闭，只能再添加备注、记录已发出的通报及其事实、更新改进措施或移交证据。",
+            en: "Incident \(state.id) is closed; only notes, notices sent and their facts, improvement-action updates and evidence hand-overs can still be recorded.")
     }
 
-    private static func refuseIfTooLong(_ text: String?) -> Refusal? {
+    /// An ended drill is scored as it stood: work recorded afterwards would change its score.
+    static func refuseIfDrillEnded(_ state: IncidentState) -> Refusal? {
+        guard state.drill?.hasEnded == true else { return nil }
+        return Refusal("drill-ended", zh: "演练 \(state.id) 已结束；只能再添加备注、经验教训和改进措施。", en: "Drill \(state.id) has ended; only notes, lessons and improvement actions can still be added.")
+    }
+
+    static func refuseIfTooLong(_ text: String?) -> Refusal? {
         guard let text, text.count > maximumTextLength else { return nil }
         return Refusal("text-too-long", zh: "文字超过 \(maximumTextLength) 字，未记录；请缩短或分多条记录。", en: "The text is over \(maximumTextLength) characters and was not recorded; shorten it or split it.")
     }

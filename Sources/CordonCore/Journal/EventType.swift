@@ -13,4 +13,22 @@ public enum EventType {
     public static let noteAdded = "note.added"
     public static let roleAssigned = "role.assigned"
     public static let noticeSent = "notice.sent"
+    public static let drillStarted = "drill.started"
+    public static let drillClock = "drill.clock"
+    public static let drillEnded = "drill.ended"
+    public static let injectDelivered = "inject.delivered"
+}
+
+/// The records of the investigation and its aftermath (see `RecordCommand`).
+extension EventType {
+    public static let evidenceAdded = "evidence.added"
+    public static let evidenceTransferred = "evidence.transferred"
+    public static let scopeAssessed = "scope.assessed"
+    public static let findingAdded = "finding.added"
+    public static let findingWithdrawn = "finding.withdrawn"
+    public static let accountabilityAdded = "accountability.added"
+    public static let accountabilityWithdrawn = "accountability.withdrawn"
+    public static let actionAdded = "action.added"
+    public static let actionUpdated = "action.updated"
+    public static let noticeFactsRecorded = "facts.recorded"
 }

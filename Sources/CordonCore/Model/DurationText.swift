@@ -41,6 +41,15 @@ public enum DurationText {
         return out
     }
 
+    /// Time on a drill or replay clock, hours always shown so minutes are never read as hours:
+    /// `0:06:12`, `4:30:00`, `2d 04:00:00`.
+    public static func elapsed(_ seconds: Int) -> String {
+        guard abs(seconds) < 3600 else { return clock(seconds) }
+        let magnitude = abs(seconds)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return (seconds < 0 ? "-" : "") + "0:\(two(magnitude / 60)):\(two(magnitude % 60))"
+    }
+
     /// A countdown as a responder reads it: `3:59:12`, `12:05`, or `2d 04:00:00`.
     public static func clock(_ seconds: Int) -> String {
         let magnitude = abs(seconds)

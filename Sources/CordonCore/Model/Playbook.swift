@@ -11,10 +11,15 @@ public struct Playbook: Sendable, Hashable {
     public var phases: [Phase]
     public var deadlines: [Deadline]
     public var templates: [NoticeTemplate]
+    /// Scope thresholds that suggest a severity; the team still decides (`cordon classify`).
+    public var grading: [GradingRule]
+    /// Defaults the notices fall back on.
+    public var notice: NoticeSettings
 
     public init(
         id: String, version: Int, title: LocalizedText, summary: LocalizedText? = nil,
-        roles: [Role], phases: [Phase], deadlines: [Deadline] = [], templates: [NoticeTemplate] = []
+        roles: [Role], phases: [Phase], deadlines: [Deadline] = [], templates: [NoticeTemplate] = [],
+        grading: [GradingRule] = [], notice: NoticeSettings = NoticeSettings()
     ) {
         self.id = id
         self.version = version
@@ -24,7 +29,11 @@ public struct Playbook: Sendable, Hashable {
         self.phases = phases
         self.deadlines = deadlines
         self.templates = templates
+        self.grading = grading
+        self.notice = notice
     }
+
+    public func template(for audience: String) -> NoticeTemplate? { templates.first { $0.audience == audience } }
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
 
@@ -88,10 +97,13 @@ public struct Step: Sendable, Hashable {
     public var guidance: LocalizedText?
     /// The audience (`regulator`, `individuals`, …) a notice sent to which completes this step.
     public var notice: String?
+    /// How a notice states this step once it is done, as a remedial measure taken:
+    /// `{zh: 已关闭暴露的接口, en: we closed the exposed interface}`.
+    public var remedial: LocalizedText?
 
     public init(
         id: String, title: LocalizedText, role: String, required: Bool = false,
-        guidance: LocalizedText? = nil, notice: String? = nil
+        guidance: LocalizedText? = nil, notice: String? = nil, remedial: LocalizedText? = nil
     ) {
         self.id = id
         self.title = title
@@ -99,6 +111,7 @@ public struct Step: Sendable, Hashable {
         self.required = required
         self.guidance = guidance
         self.notice = notice
+        self.remedial = remedial
     }
 }
 

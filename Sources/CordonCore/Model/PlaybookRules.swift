@@ -130,6 +130,7 @@ public enum PlaybookRules {
                 issues.append(DocumentIssue(path.key("audience"), "a second template for audience '\(template.audience)'"))
             }
         }
+        issues += templateIssues(in: playbook) + gradingIssues(in: playbook) + noticeIssues(in: playbook)
         return issues
     }
 

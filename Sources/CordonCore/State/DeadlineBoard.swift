@@ -28,11 +28,16 @@ public struct DeadlineStatus: Sendable, Hashable {
 /// Works out which deadlines apply to an incident and where each stands.
 public enum DeadlineBoard {
     /// The deadlines that apply at the incident's current severity, in playbook order.
+    ///
+    /// A deadline whose step was skipped (with its recorded reason, e.g. PIPL Art. 57's exception
+    /// where measures effectively avoid harm to individuals) no longer runs and is not listed.
     public static func evaluate(playbook: Playbook, state: IncidentState, now: Timestamp) -> [DeadlineStatus] {
         playbook.deadlines.compactMap { deadline in
-            guard deadline.applies(at: state.severity), let start = anchor(of: deadline, in: state) else { return nil }
-            let due = start.adding(seconds: deadline.within)
             let progress = state.steps[deadline.metBy]
+            guard deadline.applies(at: state.severity), progress?.state != .skipped,
+                  let start = anchor(of: deadline, in: state)
+            else { return nil }
+            let due = start.adding(seconds: deadline.within)
             let metAt = progress?.state == .done ? progress?.completedAt : nil
             let status: DeadlineStatus.State
             if let metAt, metAt <= due {

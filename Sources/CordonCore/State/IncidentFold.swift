@@ -19,12 +19,14 @@ extension IncidentState {
         let detectedAt = data.string("detected_at").flatMap(Timestamp.init(iso8601:)) ?? event.ts
         self.init(
             id: id, title: title, playbookId: playbook, playbookVersion: data.int("playbook_version") ?? 1,
+            playbookSha256: data.string("playbook_sha256"),
             isDrill: data.bool("drill") ?? false, declaredAt: event.ts, detectedAt: detectedAt,
             severity: severity,
             severityHistory: severity.map { [SeverityChange(at: event.ts, severity: $0, seq: event.seq, reason: nil)] } ?? [],
             phase: phase, phaseHistory: [], closedAt: nil, steps: [:], assignments: [:], notices: [],
             noteCount: 0, lastSeq: event.seq, lastEventAt: event.ts, unknownEventCount: 0
         )
+        scenarioSha256 = data.string("scenario_sha256")
     }
 
     /// Folds a whole timeline, first line first.
@@ -70,6 +72,7 @@ extension IncidentState {
         case EventType.noteAdded:
             guard data.string("text") != nil else { return false }
             noteCount += 1
+            applyDrillNote(event)
         case EventType.roleAssigned:
             guard let role = data.string("role"), let person = data.string("person") else { return false }
             assignments[role] = person
@@ -88,7 +91,7 @@ extension IncidentState {
             guard let audience = data.string("audience"), let channel = data.string("channel") else { return false }
             notices.append(NoticeRecord(audience: audience, channel: channel, reference: data.string("reference"), at: event.ts, by: event.actorLabel, seq: event.seq))
         default:
-            return false
+            return applyRecord(event) || applyDrill(event)
         }
         return true
     }

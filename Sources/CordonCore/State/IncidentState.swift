@@ -7,6 +7,10 @@ public struct IncidentState: Sendable, Hashable, Codable {
     public var title: String
     public var playbookId: String
     public var playbookVersion: Int
+    /// SHA-256 of the playbook file frozen at declaration.
+    public var playbookSha256: String?
+    /// SHA-256 of the scenario file a drill froze at declaration.
+    public var scenarioSha256: String? = nil
     public var isDrill: Bool
     public var declaredAt: Timestamp
     public var detectedAt: Timestamp
@@ -27,10 +31,26 @@ public struct IncidentState: Sendable, Hashable, Codable {
     public var lastEventAt: Timestamp
     /// Events whose type this version does not know, kept and counted.
     public var unknownEventCount: Int
+    /// The drill's plan, clock, injects and debrief, once a drill has started.
+    public var drill: DrillState? = nil
+
+    // The records of the investigation and its aftermath (`RecordCommand`), folded in
+    // `IncidentState+Evidence.swift` and its siblings.
+    public var evidence: [EvidenceRecord] = []
+    /// Every scope assessment, oldest first; the last is the current estimate.
+    public var scopeHistory: [ScopeAssessment] = []
+    public var findings: [Finding] = []
+    /// Never shown in the main console view or in `status`.
+    public var accountability: [AccountabilityEntry] = []
+    public var actions: [ImprovementAction] = []
+    public var noticeFacts = NoticeFacts()
 
     public var isClosed: Bool { closedAt != nil }
 
     public func stepState(_ id: String) -> StepState { steps[id]?.state ?? .pending }
+
+    /// The current scope estimate.
+    public var scope: ScopeAssessment? { scopeHistory.last }
 }
 
 public struct SeverityChange: Sendable, Hashable, Codable {

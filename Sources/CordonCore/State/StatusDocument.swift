@@ -36,6 +36,7 @@ public enum StatusDocument {
         })
         doc["notes"] = .int(state.noteCount)
         doc["unknown_events"] = .int(state.unknownEventCount)
+        for entry in recordEntries(playbook: playbook, state: state, now: now) { doc[entry.key] = entry.value }
         return .object(doc)
     }
 

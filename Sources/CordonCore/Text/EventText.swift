@@ -1,8 +1,9 @@
 /// One-line descriptions of events, for the timeline pane and the command line.
 public enum EventText {
     /// What happened, in a few words: `完成 隔离泄露源`, `note: 已联系数据室供应商`.
-    /// Unknown event types show their type and data as they are.
-    public static func summary(_ event: Event, playbook: Playbook, language: Language) -> String {
+    /// Unknown event types show their type and data as they are. Accountability entries show
+    /// only their id unless `revealAccountability` is set (their own screen, an explicit report).
+    public static func summary(_ event: Event, playbook: Playbook, language: Language, revealAccountability: Bool = false) -> String {
         let data = event.data
         let reason = data.string("reason").map { language == .zh ? "（原因：\($0)）" : " (reason: \($0))" } ?? ""
         func step() -> String {
@@ -26,7 +27,16 @@ public enum EventText {
         case EventType.stepSkipped: return localized("跳过 ", "skipped ") + step() + reason
         case EventType.stepBlocked: return localized("受阻 ", "blocked ") + step() + reason
         case EventType.stepReopened: return localized("重新打开 ", "reopened ") + step() + reason
-        case EventType.noteAdded: return localized("备注：", "note: ") + (data.string("text") ?? "")
+        case EventType.noteAdded:
+            let kind: String
+            if let inject = data.string("inject") {
+                kind = localized("回应注入 \(inject)：", "answer to \(inject): ")
+            } else if let debrief = data.string("debrief").flatMap(DebriefKind.init(rawValue:)) {
+                kind = debrief.title[language] + localized("：", ": ")
+            } else {
+                kind = localized("备注：", "note: ")
+            }
+            return kind + (data.string("text") ?? "")
         case EventType.roleAssigned:
             let role = data.string("role").map { id in playbook.role(id)?.title[language] ?? id } ?? "?"
             return localized("指派 \(role)：", "assigned \(role): ") + (data.string("person") ?? "")
@@ -41,7 +51,24 @@ public enum EventText {
             return localized("事件关闭", "incident closed") + forced + reason
         case EventType.noticeSent:
             return localized("已通报 ", "notice sent to ") + (data.string("audience") ?? "?") + " · " + (data.string("channel") ?? "")
+        case EventType.drillStarted:
+            return localized("演练开始", "drill started") + " ×\(data.int("speed") ?? 1)" + (data.int("seed").map { localized("（种子 \($0)）", " (seed \($0))") } ?? "")
+        case EventType.drillClock:
+            switch data.string("action") {
+            case "pause": return localized("演练时钟暂停", "drill clock paused")
+            case "resume": return localized("演练时钟继续", "drill clock resumed")
+            case "skip": return localized("跳到下一注入", "skipped to the next inject")
+            default: return localized("演练倍速 ", "drill speed ") + "×\(data.int("speed") ?? 1)"
+            }
+        case EventType.injectDelivered:
+            let from = LocalizedText(json: data["from"])?[language] ?? "?"
+            let message = LocalizedText(json: data["message"])?[language] ?? ""
+            return localized("注入 · \(from)：", "inject · \(from): ") + message
+        case EventType.drillEnded:
+            let score = data.int("score").map { localized("，得分 \($0)/\(data.int("max_score") ?? 0)", ", score \($0)/\(data.int("max_score") ?? 0)") } ?? ""
+            return localized("演练结束", "drill ended") + score
         default:
+            if let record = RecordEventText.summary(event, language: language, revealAccountability: revealAccountability) { return record }
             return event.type + " " + JSONWriter.string(.object(data))
         }
     }

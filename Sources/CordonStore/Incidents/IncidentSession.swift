@@ -14,6 +14,9 @@ public final class IncidentSession: IncidentJournal {
     public let journal: Journal
     /// Who writes, and by which clock.
     public var stamp: Stamp
+    /// For a drill, the clock that stamps its events in drill time; it follows every event read
+    /// or written, whoever wrote it.
+    public let drillClock: DrillClock?
     private let keepEvents: Bool
 
     init(id: IncidentId, folder: String, playbook: Playbook, journal: Journal, stamp: Stamp, keepEvents: Bool) throws(StoreError) {
@@ -42,6 +45,13 @@ public final class IncidentSession: IncidentJournal {
         }
         state = folded
         events = loaded
+        if folded.isDrill {
+            let clock = DrillClock(wall: stamp.clock, following: folded)
+            self.stamp.clock = clock
+            drillClock = clock
+        } else {
+            drillClock = nil
+        }
     }
 
     /// A torn last line seen but not yet moved aside (the next write moves it).
@@ -49,7 +59,7 @@ public final class IncidentSession: IncidentJournal {
 
     @discardableResult
     public func refresh() throws(StoreError) -> [Event] {
-        let new = try journal.readNew(keepEvents: true)
+        let new = try journal.readNew()
         absorb(new)
         return new
     }
@@ -80,6 +90,7 @@ public final class IncidentSession: IncidentJournal {
             state.apply(event)
             if keepEvents { events.append(event) }
         }
+        drillClock?.follow(state)
     }
 }
 

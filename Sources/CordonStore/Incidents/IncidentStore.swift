@@ -11,14 +11,29 @@ public struct Declaration: Sendable {
     public var kind: IncidentId.Kind
     /// More facts for the declaration event (a drill's scenario and seed, for instance).
     public var extra: JSONObject
+    /// More files frozen into the folder beside the playbook, before the timeline exists (a
+    /// drill's scenario). Names are plain file names chosen by the code, never by a user.
+    public var frozenFiles: [FrozenFile]
 
-    public init(playbook: LoadedPlaybook, title: String, severity: Severity? = nil, detectedAt: Timestamp? = nil, kind: IncidentId.Kind = .incident, extra: JSONObject = [:]) {
+    public init(playbook: LoadedPlaybook, title: String, severity: Severity? = nil, detectedAt: Timestamp? = nil, kind: IncidentId.Kind = .incident, extra: JSONObject = [:], frozenFiles: [FrozenFile] = []) {
         self.playbook = playbook
         self.title = title
         self.severity = severity
         self.detectedAt = detectedAt
         self.kind = kind
         self.extra = extra
+        self.frozenFiles = frozenFiles
+    }
+}
+
+/// A file an incident keeps as it was at declaration.
+public struct FrozenFile: Sendable {
+    public var name: String
+    public var bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
     }
 }
 
@@ -64,6 +79,9 @@ public struct IncidentStore: Sendable {
         let playbook = declaration.playbook.playbook
         do {
             try FileSystem.writeNewFile(folder + "/" + Self.playbookFile, declaration.playbook.bytes)
+            for file in declaration.frozenFiles {
+                try FileSystem.writeNewFile(folder + "/" + file.name, file.bytes)
+            }
         } catch {
             throw StoreError.system(error, while: LocalizedText(zh: "保存剧本副本", en: "Freezing the playbook"))
         }
@@ -126,13 +144,13 @@ public struct IncidentStore: Sendable {
         let playbook = try frozenPlaybook(folder: folder, id: id)
         let journal = try Journal(path: timeline)
         let session = try IncidentSession(id: id, folder: folder, playbook: playbook.playbook, journal: journal, stamp: stamp, keepEvents: keepEvents)
-        if let sha = session.events.first?.data.string("playbook_sha256"), sha != playbook.sha256 {
+        if let sha = session.state.playbookSha256, sha != playbook.sha256 {
             throw StoreError("playbook-altered", zh: "\(id) 冻结的剧本副本在声明后被修改过（哈希不符）。未做任何更改；请保留该目录作为证据。", en: "\(id)'s frozen playbook was changed after the declaration (its hash differs). Nothing was changed; keep the folder as evidence.")
         }
         return session
     }
 
-    private func frozenPlaybook(folder: String, id: IncidentId) throws(StoreError) -> LoadedPlaybook {
+    func frozenPlaybook(folder: String, id: IncidentId) throws(StoreError) -> LoadedPlaybook {
         do {
             return try PlaybookLoader.load(path: folder + "/" + Self.playbookFile)
         } catch {

@@ -13,8 +13,10 @@ public struct VerifyReport: Sendable {
     public var tornTail: TornTail?
     /// The frozen playbook no longer matches the hash recorded at declaration.
     public var playbookAltered: Bool
+    /// A drill's frozen scenario no longer matches the hash recorded at declaration.
+    public var scenarioAltered: Bool
 
-    public var isIntact: Bool { damage == nil && !playbookAltered }
+    public var isIntact: Bool { damage == nil && !playbookAltered && !scenarioAltered }
 }
 
 /// Reads a whole timeline and checks every line's seq and hash link.
@@ -30,17 +32,16 @@ public enum Verifier {
             throw StoreError.system(error, while: LocalizedText(zh: "读取时间线", en: "Reading the timeline"))
         }
         let result = JournalScanner.scan(bytes, from: .start, keepEvents: false)
-        var altered = false
-        if let first = bytes.split(separator: 0x0A, maxSplits: 1).first,
-           let declaration = try? Event(line: Array(first)),
-           let recorded = declaration.data.string("playbook_sha256")
-        {
-            let frozen = try? FileSystem.readFile(folder + "/" + IncidentStore.playbookFile, limit: 1 << 24)
-            altered = frozen.map(LineHash.hex) != recorded
+        let declaration = bytes.split(separator: 0x0A, maxSplits: 1).first.flatMap { try? Event(line: Array($0)) }
+        func altered(_ file: String, recordedAs key: String) -> Bool {
+            guard let recorded = declaration?.data.string(key) else { return false }
+            let frozen = try? FileSystem.readFile(folder + "/" + file, limit: 1 << 24)
+            return frozen.map(LineHash.hex) != recorded
         }
         return VerifyReport(
             intactLines: result.position.seq, headHash: result.position.headHash, damage: result.damage,
-            tornTail: result.tornTail, playbookAltered: altered)
+            tornTail: result.tornTail, playbookAltered: altered(IncidentStore.playbookFile, recordedAs: "playbook_sha256"),
+            scenarioAltered: altered(IncidentStore.scenarioFile, recordedAs: "scenario_sha256"))
     }
 }
 

@@ -42,15 +42,20 @@ public struct PlaybookCatalog: Sendable {
         public var result: Result<LoadedPlaybook, DocumentError>
     }
 
-    /// Every `*.yaml`/`*.yml` directly in each folder (scenarios live in `drills/` below, not here).
+    /// Every `*.yaml`/`*.yml` directly in each folder that is not a drill scenario (those live in
+    /// `drills/` below; see `scenarioEntries`).
     public func entries() -> [Entry] {
         directories.flatMap { directory -> [Entry] in
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { name in
-                let path = directory + "/" + name
-                return Entry(path: path, result: Result { () throws(DocumentError) in try PlaybookLoader.load(path: path) })
+            Self.yamlFiles(in: directory).filter { !ScenarioLoader.isScenario(path: $0) }.map { path in
+                Entry(path: path, result: Result { () throws(DocumentError) in try PlaybookLoader.load(path: path) })
             }
         }
+    }
+
+    /// The `*.yaml`/`*.yml` files directly in `directory`, sorted.
+    static func yamlFiles(in directory: String) -> [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { directory + "/" + $0 }
     }
 
     /// Loads a playbook by id (searched in order) or by path (anything with a `/` or a YAML suffix).

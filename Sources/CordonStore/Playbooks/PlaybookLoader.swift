@@ -18,7 +18,7 @@ public enum PlaybookLoader {
         do {
             bytes = try FileSystem.readFile(path, limit: YAMLDocument.maximumBytes)
         } catch let error where error.code == EFBIG {
-            throw DocumentError(file: path, message: "file is larger than \(YAMLDocument.maximumBytes) bytes (1 MiB); that is not a playbook")
+            throw DocumentError(file: path, message: "file is larger than the limit of 1 MiB (\(YAMLDocument.maximumBytes) bytes); that is not a playbook")
         } catch {
             throw DocumentError(file: path, message: "cannot read: \(error.reason)")
         }
@@ -45,7 +45,7 @@ public enum PlaybookLoader {
     private static func read(_ document: YAMLDocument) -> Playbook? {
         guard let top = document.mapping(
             document.root, at: .root,
-            allowed: ["id", "version", "title", "summary", "roles", "phases", "deadlines", "templates"],
+            allowed: ["id", "version", "title", "summary", "roles", "phases", "deadlines", "templates", "grading", "notice"],
             what: "a playbook")
         else { return nil }
         let id = top.text("id")
@@ -56,10 +56,13 @@ public enum PlaybookLoader {
         let phases = top.list("phases")?.compactMap { phase($0.node, $0.path, document) }
         let deadlines = top.list("deadlines", required: false)?.compactMap { deadline($0.node, $0.path, document) } ?? []
         let templates = top.list("templates", required: false)?.compactMap { template($0.node, $0.path, document) } ?? []
+        let grading = top.list("grading", required: false)?.compactMap { gradingRule($0.node, $0.path, document) } ?? []
+        let notice = top.mapping("notice", allowed: ["company", "contact", "advice", "categories"], what: "notice defaults", required: false)
+            .map { noticeSettings($0, document) } ?? NoticeSettings()
         guard let id, let version, let title, let roles, let phases else { return nil }
         return Playbook(
             id: id, version: version, title: title, summary: summary, roles: roles, phases: phases,
-            deadlines: deadlines, templates: templates)
+            deadlines: deadlines, templates: templates, grading: grading, notice: notice)
     }
 
     private static func role(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> Role? {
@@ -80,7 +83,7 @@ public enum PlaybookLoader {
 
     private static func step(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> Step? {
         guard let fields = document.mapping(
-            node, at: path, allowed: ["id", "title", "role", "required", "guidance", "notice"], what: "a step")
+            node, at: path, allowed: ["id", "title", "role", "required", "guidance", "notice", "remedial"], what: "a step")
         else { return nil }
         let id = fields.text("id")
         let title = fields.localized("title")
@@ -88,8 +91,9 @@ public enum PlaybookLoader {
         let required = fields.bool("required", default: false)
         let guidance = fields.localized("guidance", required: false)
         let notice = fields.text("notice", required: false)
+        let remedial = fields.localized("remedial", required: false)
         guard let id, let title, let role else { return nil }
-        return Step(id: id, title: title, role: role, required: required, guidance: guidance, notice: notice)
+        return Step(id: id, title: title, role: role, required: required, guidance: guidance, notice: notice, remedial: remedial)
     }
 
     private static func deadline(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> Deadline? {
@@ -127,6 +131,37 @@ public enum PlaybookLoader {
         let body = fields.localized("body")
         guard let audience, let title, let body else { return nil }
         return NoticeTemplate(audience: audience, title: title, body: body)
+    }
+
+    private static func gradingRule(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> GradingRule? {
+        guard let fields = document.mapping(
+            node, at: path,
+            allowed: ["severity", "people_at_least", "records_at_least", "sensitive", "categories", "cite", "verify"],
+            what: "a grading rule")
+        else { return nil }
+        let severity = fields.severity("severity")
+        let people = fields.int("people_at_least", required: false)
+        let records = fields.int("records_at_least", required: false)
+        let sensitive = fields.bool("sensitive", default: false)
+        let categories = fields.list("categories", required: false)?.compactMap { document.text($0.node, at: $0.path) } ?? []
+        let cite = fields.text("cite")
+        let verify = fields.bool("verify", default: false)
+        guard let severity, let cite else { return nil }
+        return GradingRule(
+            severity: severity, peopleAtLeast: people, recordsAtLeast: records, sensitive: sensitive,
+            categories: categories, cite: cite, verify: verify)
+    }
+
+    private static func noticeSettings(_ fields: Fields, _ document: YAMLDocument) -> NoticeSettings {
+        let wordings = fields.list("categories", required: false)?.compactMap { item -> CategoryWording? in
+            guard let wording = document.mapping(item.node, at: item.path, allowed: ["category", "harm", "advice"], what: "the wording for a category"),
+                  let category = wording.text("category")
+            else { return nil }
+            return CategoryWording(category: category, harm: wording.localized("harm", required: false), advice: wording.localized("advice", required: false))
+        } ?? []
+        return NoticeSettings(
+            company: fields.localized("company", required: false), contact: fields.localized("contact", required: false),
+            advice: fields.localized("advice", required: false), categories: wordings)
     }
 }
 

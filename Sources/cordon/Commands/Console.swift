@@ -30,7 +30,7 @@ struct OpenConsole: ParsableCommand {
 
     func run() throws {
         try ConsoleLauncher.run(global) { context in
-            let session = try context.open(id)
+            let session = try context.open(id, keepEvents: true)
             let program = ConsoleProgram(journal: session, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
             if let torn = session.tornTail {
                 // Said on stderr too, but the console's screen would hide it at once.

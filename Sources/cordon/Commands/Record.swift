@@ -25,11 +25,24 @@ extension StepAction: ExpressibleByArgument {}
 struct Note: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add a note to the timeline; `-` reads it from standard input. 添加备注。",
-        discussion: "Example: cordon note INC-20261129-001 已通知数据室供应商关闭下载")
+        discussion: """
+            In a drill a note can answer an inject, or record a lesson learned or an improvement action for the evaluation; \
+            put the option before the text.
+            Examples: cordon note INC-20261129-001 已通知数据室供应商关闭下载 · cordon note DRL-20261129-001 --answers journalist 我们正在核实
+            """)
 
     @Argument(help: "Incident id.") var id: String
+    @Option(help: "In a drill: the inject this note answers.") var answers: String?
+    @Flag(help: "In a drill: the note is a lesson learned.") var lesson = false
+    @Flag(help: "In a drill: the note is an improvement action.") var improvement = false
     @Argument(parsing: .remaining, help: "The note (several words are joined with spaces).") var words: [String]
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard [answers != nil, lesson, improvement].filter({ $0 }).count <= 1 else {
+            throw ValidationError("Use at most one of --answers, --lesson and --improvement.")
+        }
+    }
 
     func run() throws {
         try CordonCLI.run(global) { context in
@@ -37,7 +50,16 @@ struct Note: ParsableCommand {
             if text == "-" {
                 text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
-            try context.perform(.note(text), on: id)
+            guard answers != nil || lesson || improvement else {
+                try context.perform(.note(text), on: id)
+                return
+            }
+            let session = try context.open(id)
+            let written = try session.record { state in
+                if let inject = answers { return DrillRules.answer(inject: inject, text: text, state: state, playbook: session.playbook) }
+                return DrillRules.debrief(lesson ? .lesson : .improvement, text: text, state: state, playbook: session.playbook)
+            }
+            context.printRecorded(written, session: session)
         }
     }
 }

@@ -13,7 +13,8 @@ struct Status: ParsableCommand {
     func run() throws {
         try CordonCLI.run(global) { context in
             let session = try context.open(id)
-            let now = context.stamp.clock.now().shown(atOffset: session.state.lastEventAt.offsetSeconds)
+            // A drill is read at drill time, which its session's clock gives.
+            let now = session.stamp.clock.now().shown(atOffset: session.state.lastEventAt.offsetSeconds)
             if context.options.json {
                 print(JSONWriter.string(StatusDocument.make(playbook: session.playbook, state: session.state, now: now)))
             } else {
@@ -81,7 +82,28 @@ enum StatusText {
             lines.append("      " + status.deadline.cite)
         }
         lines.append("")
+        lines.append(recordsLine(playbook: playbook, state: state, now: now, language: language))
+        lines.append("")
         lines.append(t("* 为必需步骤。[x] 完成 [>] 进行中 [-] 跳过 [!] 受阻", "* marks required steps. [x] done [>] active [-] skipped [!] blocked"))
         return lines.joined(separator: "\n")
+    }
+
+    /// Counts of the records, the scope and the severity it suggests; never accountability.
+    static func recordsLine(playbook: Playbook, state: IncidentState, now: Timestamp, language: Language) -> String {
+        func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+        let outstanding = state.actions.filter { $0.status.isOutstanding }
+        let overdue = outstanding.filter { $0.isOverdue(at: now) }.count
+        var parts = [
+            t("证据 ", "evidence ") + "\(state.evidence.count)",
+            t("调查结论 ", "findings ") + "\(state.findings.filter { !$0.isWithdrawn }.count)",
+            t("未完成改进措施 ", "actions outstanding ") + "\(outstanding.count)" + (overdue > 0 ? t("（逾期 \(overdue)）", " (\(overdue) overdue)") : ""),
+        ]
+        if let scope = state.scope {
+            parts.append(t("范围：", "scope: ") + ScopeText.line(scope, language: language))
+        }
+        if let suggestion = SeverityGrading.suggest(playbook: playbook, scope: state.scope), suggestion.severity != state.severity {
+            parts.append(t("分级建议：", "grading suggests: ") + suggestion.severity.title[language])
+        }
+        return t("记录：", "Records: ") + parts.joined(separator: " · ")
     }
 }

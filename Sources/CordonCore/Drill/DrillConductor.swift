@@ -1,0 +1,86 @@
+/// Runs a drill over its journal: what the drill screens call, and what `cordon drill --headless`
+/// drives from the command line. It keeps nothing of its own beyond the scenario: the plan, the
+/// clock and the score live in the timeline, so a second console on the same drill sees the same drill.
+///
+///     let conductor = DrillConductor(journal: session, scenario: scenario)
+///     try conductor.start(speed: 600, seed: 7)
+///     // on every tick of the console:
+///     for event in try conductor.tick() where event.type == EventType.injectDelivered { show(event) }
+public final class DrillConductor {
+    public let journal: any DrillJournal
+    public let scenario: Scenario
+
+    public init(journal: any DrillJournal, scenario: Scenario) {
+        self.journal = journal
+        self.scenario = scenario
+    }
+
+    public var state: IncidentState { journal.state }
+    public var playbook: Playbook { journal.playbook }
+    public var clock: DrillClock { journal.drillClock }
+    /// Drill time now.
+    public var now: Timestamp { clock.now() }
+
+    /// Starts the drill clock; the seed fixes when injects fall and which variants arrive.
+    @discardableResult
+    public func start(speed: Int, seed: Int) throws -> [Event] {
+        try journal.record { state in DrillRules.start(scenario: scenario, seed: seed, speed: speed, state: state, playbook: playbook, wall: clock.wall.now()) }
+    }
+
+    /// Records whatever has fallen due (injects, the classifications they force, the end of the
+    /// drill when its time is up) and returns it; empty, without touching the disk, when nothing is due.
+    @discardableResult
+    public func tick() throws -> [Event] {
+        guard !DrillRules.due(scenario: scenario, state: state, playbook: playbook, now: now, wall: clock.wall.now()).isEmpty else { return [] }
+        return try journal.record { state in
+            .accept(DrillRules.due(scenario: scenario, state: state, playbook: playbook, now: clock.now(), wall: clock.wall.now()))
+        }
+    }
+
+    @discardableResult
+    public func perform(_ action: DrillClockAction) throws -> [Event] {
+        try journal.record { state in DrillRules.clock(action, state: state, now: clock.now(), wall: clock.wall.now()) }
+    }
+
+    /// The facilitator ends the drill; the evaluation follows.
+    @discardableResult
+    public func end() throws -> [Event] {
+        try journal.record { state in
+            DrillRules.end(.facilitator, scenario: scenario, state: state, playbook: playbook, now: clock.now(), wall: clock.wall.now())
+        }
+    }
+
+    @discardableResult
+    public func answer(inject: String, text: String) throws -> [Event] {
+        try journal.record { state in DrillRules.answer(inject: inject, text: text, state: state, playbook: playbook) }
+    }
+
+    @discardableResult
+    public func debrief(_ kind: DebriefKind, text: String) throws -> [Event] {
+        try journal.record { state in DrillRules.debrief(kind, text: text, state: state, playbook: playbook) }
+    }
+
+    // MARK: - What the screens show
+
+    public var evaluation: DrillEvaluation {
+        DrillEvaluation.make(scenario: scenario, playbook: playbook, state: state, now: now)
+    }
+
+    public var banner: DrillBanner {
+        DrillBanner.make(scenario: scenario, playbook: playbook, state: state, now: now)
+    }
+
+    /// The next planned inject and the drill time it falls due.
+    public var nextInject: (entry: DrillPlan.Entry, due: Timestamp)? {
+        guard let drill = state.drill, !drill.hasEnded, let entry = drill.upcoming.first else { return nil }
+        return (entry, drill.startedAt.adding(seconds: entry.at))
+    }
+
+    /// The wall time at which the next inject or the end of the drill falls due, so a driver can
+    /// wait exactly that long; `nil` while paused, before the start and after the end.
+    public var nextWakeUp: Timestamp? {
+        guard let drill = state.drill, !drill.hasEnded else { return nil }
+        let end = drill.startedAt.adding(seconds: scenario.duration)
+        return drill.clock.wallTime(whenDrillReaches: min(nextInject?.due ?? end, end))
+    }
+}

@@ -1,0 +1,55 @@
+/// A piece of evidence: a file referenced by its hash, or a thing described in words
+/// (a sealed laptop, a notarised screenshot). Files are never copied into the journal.
+public struct EvidenceRecord: Sendable, Hashable, Codable, Identifiable {
+    /// `E1`, `E2`, … in the order they were added.
+    public var id: String
+    public var description: String?
+    public var file: EvidenceFile?
+    /// Where it came from: the system, the person, the export.
+    public var origin: String?
+    /// Every holder from the first; the last is the current custodian.
+    public var custody: [CustodyChange]
+    public var addedAt: Timestamp
+    public var addedBy: String
+    public var seq: Int
+
+    public var custodian: String { custody.last?.to ?? "" }
+
+    /// The file's name, else the description: how a person recognises the item.
+    public var label: String {
+        description ?? file?.name ?? id
+    }
+}
+
+/// What identifies an evidence file: where it was, and the SHA-256 and size it had when recorded.
+public struct EvidenceFile: Sendable, Hashable, Codable {
+    /// Absolute path at the time it was recorded.
+    public var path: String
+    public var name: String
+    /// Lowercase hex SHA-256 of the file's bytes.
+    public var sha256: String
+    public var size: Int
+
+    public init(path: String, name: String, sha256: String, size: Int) {
+        self.path = path
+        self.name = name
+        self.sha256 = sha256
+        self.size = size
+    }
+
+    /// 64 lowercase hex digits.
+    public static func isHash(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+}
+
+/// One hand-over in the chain of custody (the first has no `from`: the item was taken in).
+public struct CustodyChange: Sendable, Hashable, Codable {
+    public var at: Timestamp
+    public var from: String?
+    public var to: String
+    /// Who recorded it.
+    public var by: String
+    public var reason: String?
+    public var seq: Int
+}

@@ -1,0 +1,56 @@
+/// Evidence is registered once and handed over any number of times; each hand-over is its own
+/// event, so the chain of custody is the timeline itself.
+enum EvidenceRules {
+    static func add(_ input: EvidenceInput, state: IncidentState) throws(Refusal) -> [EventDraft] {
+        let custodian = try RecordRules.required(
+            input.custodian, "custodian-required",
+            zh: "请说明证据现由谁保管：--custodian 姓名。", en: "Say who holds the evidence now: --custodian NAME")
+        let description = try RecordRules.optional(input.description)
+        let origin = try RecordRules.optional(input.origin)
+        guard input.file != nil || description != nil else {
+            throw Refusal(
+                "evidence-empty",
+                zh: "请给出证据文件（--file 路径）或描述（--description \"…\"，如封存的笔记本电脑）。",
+                en: "Give the evidence file (--file PATH) or a description (--description \"…\", e.g. a sealed laptop).")
+        }
+        var data: JSONObject = ["evidence": .string(RecordRules.nextId("E", after: state.evidence.map(\.id)))]
+        if let file = input.file {
+            guard EvidenceFile.isHash(file.sha256), file.size >= 0, !file.path.isEmpty else {
+                throw Refusal(
+                    "evidence-unhashed",
+                    zh: "证据文件缺少有效的 SHA-256 或大小，未记录；请用 cordon evidence 登记文件，由程序计算哈希。",
+                    en: "The evidence file lacks a valid SHA-256 or size and was not recorded; register files with cordon evidence so the hash is computed for you.")
+            }
+            data["file"] = .string(file.path)
+            data["sha256"] = .string(file.sha256)
+            data["size"] = .int(file.size)
+        }
+        if let description { data["description"] = .string(description) }
+        if let origin { data["origin"] = .string(origin) }
+        data["custodian"] = .string(custodian)
+        return [EventDraft(EventType.evidenceAdded, data)]
+    }
+
+    /// Allowed on a closed incident: evidence keeps moving after the response ends.
+    static func transfer(_ reference: String, to person: String, reason: String?, state: IncidentState) throws(Refusal) -> [EventDraft] {
+        let item = try find(reference, in: state)
+        let to = try RecordRules.required(person, "custodian-required", zh: "请说明交给谁：--to 姓名。", en: "Say who receives it: --to NAME")
+        let reason = try RecordRules.optional(reason)
+        guard to != item.custodian else {
+            throw Refusal("same-custodian", zh: "\(item.id) 已由 \(to) 保管。", en: "\(to) already holds \(item.id).")
+        }
+        var data: JSONObject = ["evidence": .string(item.id), "from": .string(item.custodian), "to": .string(to)]
+        if let reason { data["reason"] = .string(reason) }
+        return [EventDraft(EventType.evidenceTransferred, data)]
+    }
+
+    static func find(_ reference: String, in state: IncidentState) throws(Refusal) -> EvidenceRecord {
+        let id = RecordRules.normalizedId(reference, prefix: "E")
+        if let item = state.evidence.first(where: { $0.id == id }) { return item }
+        let known = state.evidence.map(\.id).joined(separator: ", ")
+        throw Refusal(
+            "unknown-evidence",
+            zh: "没有证据“\(reference)”\(known.isEmpty ? "，尚未登记任何证据" : "；已登记：\(known)")（cordon evidence \(state.id) list）。",
+            en: "There is no evidence '\(reference)'\(known.isEmpty ? "; none is registered yet" : "; registered: \(known)") (cordon evidence \(state.id) list).")
+    }
+}

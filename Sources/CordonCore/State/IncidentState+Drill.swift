@@ -1,0 +1,71 @@
+/// Folding the drill's own events, and the notes that answer injects or record the debrief.
+extension IncidentState {
+    mutating func applyDrill(_ event: Event) -> Bool {
+        let data = event.data
+        let wall = data.string("wall_at").flatMap(Timestamp.init(iso8601:))
+        switch event.type {
+        case EventType.drillStarted:
+            guard drill == nil, let scenario = data.string("scenario"), let seed = data.int("seed"),
+                  let speed = data.int("speed"), speed >= 1, let wall, let plan = Self.plan(data["plan"])
+            else { return false }
+            var started = DrillState(
+                scenario: scenario, seed: seed, startedAt: event.ts, plan: plan, duration: data.int("duration"),
+                facts: data["facts"]?.array?.compactMap { LocalizedText(json: $0) } ?? [],
+                clock: DrillClockSetting(wallAt: wall, drillAt: event.ts, speed: speed, isRunning: true),
+                delivered: [], answers: [], debrief: [], endedAt: nil, endReason: nil)
+            started.clock.limit = started.nextStop
+            drill = started
+        case EventType.drillClock:
+            guard var current = drill, !current.hasEnded, let wall, let action = data.string("action") else { return false }
+            let speed = data.int("speed") ?? current.clock.speed
+            let to = data.string("to").flatMap(Timestamp.init(iso8601:)) ?? event.ts
+            guard speed >= 1, ["pause", "resume", "speed", "skip"].contains(action) else { return false }
+            let running = action == "pause" ? false : action == "resume" ? true : current.clock.isRunning
+            current.clock = DrillClockSetting(wallAt: wall, drillAt: max(to, event.ts), speed: speed, isRunning: running, limit: current.nextStop)
+            drill = current
+        case EventType.injectDelivered:
+            guard var current = drill, let inject = data.string("inject"),
+                  let from = LocalizedText(json: data["from"]), let message = LocalizedText(json: data["message"])
+            else { return false }
+            current.delivered.append(DeliveredInject(
+                inject: inject, version: data.int("version") ?? 0, due: data.int("due") ?? current.offset(of: event.ts),
+                at: event.ts, seq: event.seq, from: from, message: message,
+                severity: data.string("severity").flatMap(Severity.init(rawValue:)), affected: data.int("affected")))
+            if let wall { current.clock.wallAt = wall }
+            current.clock.drillAt = max(current.clock.drillAt, event.ts)
+            current.clock.limit = current.nextStop
+            drill = current
+        case EventType.drillEnded:
+            guard var current = drill, !current.hasEnded, let wall else { return false }
+            current.endedAt = event.ts
+            current.endReason = data.string("reason")
+            current.clock = DrillClockSetting(wallAt: wall, drillAt: event.ts, speed: current.clock.speed, isRunning: false)
+            drill = current
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// A note with `inject` answers that inject; one with `debrief` is a lesson or an improvement action.
+    mutating func applyDrillNote(_ event: Event) {
+        guard var current = drill, let text = event.data.string("text") else { return }
+        if let inject = event.data.string("inject") {
+            current.answers.append(InjectAnswer(inject: inject, at: event.ts, by: event.actorLabel, seq: event.seq))
+        }
+        if let kind = event.data.string("debrief").flatMap(DebriefKind.init(rawValue:)) {
+            current.debrief.append(DebriefNote(kind: kind, text: text, at: event.ts, by: event.actorLabel, seq: event.seq))
+        }
+        drill = current
+    }
+
+    private static func plan(_ value: JSONValue?) -> [DrillPlan.Entry]? {
+        guard let items = value?.array else { return nil }
+        var entries: [DrillPlan.Entry] = []
+        for item in items {
+            guard let object = item.object, let inject = object.string("inject"), let at = object.int("at") else { return nil }
+            entries.append(DrillPlan.Entry(inject: inject, at: at, version: object.int("version") ?? 0))
+        }
+        return entries
+    }
+}

@@ -1,0 +1,197 @@
+/// Masks the personal identifiers a leak report is most likely to quote, wherever they appear,
+/// keeping enough of each to recognise it:
+///
+/// - Chinese resident ID numbers (18 characters, the last a digit or X, with a plausible birth
+///   date): `110***********123X`;
+/// - mobile numbers (`1[3-9]` and 9 more digits, optionally `+86`, optionally grouped 3-4-4):
+///   `138****5678`;
+/// - bank card numbers (16–19 digits, optionally in groups of four, passing the Luhn check):
+///   `622202******7890`;
+/// - e-mail addresses: `z***@example.com`.
+///
+/// A candidate counts only as a whole number: a digit run that touches a letter or another digit
+/// (a SHA-256 hash, `INC-20261129-001`, a timestamp, `12345.67`, a seq) is left alone.
+public enum Redactor {
+    public static func redact(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isDigit($0) || $0 == "@" }) else { return text }
+        return maskNumbers(maskEmails(Array(text.unicodeScalars)))
+    }
+
+    // MARK: - E-mail
+
+    private static func maskEmails(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "@" else {
+                out.append(scalars[index])
+                index += 1
+                continue
+            }
+            var localStart = out.count
+            while localStart > 0, isLocalPart(out[localStart - 1]) { localStart -= 1 }
+            var domainEnd = index + 1
+            while domainEnd < scalars.count, isDomain(scalars[domainEnd]) { domainEnd += 1 }
+            while domainEnd > index + 1, scalars[domainEnd - 1] == "." || scalars[domainEnd - 1] == "-" { domainEnd -= 1 }
+            let domain = String(String.UnicodeScalarView(scalars[(index + 1)..<domainEnd]))
+            let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+            let looksLikeDomain = labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
+                && labels.last!.count >= 2 && labels.last!.unicodeScalars.allSatisfy(isLetter)
+            guard localStart < out.count, looksLikeDomain else {
+                out.append(scalars[index])
+                index += 1
+                continue
+            }
+            out.removeSubrange((localStart + 1)...)
+            out += Array("***@".unicodeScalars) + Array(domain.unicodeScalars)
+            index = domainEnd
+        }
+        return out
+    }
+
+    // MARK: - Numbers
+
+    private static func maskNumbers(_ scalars: [Unicode.Scalar]) -> String {
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if startsNumber(scalars, at: index), let match = idNumber(scalars, at: index) ?? bankCard(scalars, at: index) ?? mobile(scalars, at: index) {
+                out.append(contentsOf: match.masked)
+                index = match.end
+            } else {
+                out.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(out)
+    }
+
+    private struct Match {
+        var end: Int
+        var masked: [Unicode.Scalar]
+    }
+
+    /// 17 digits and a digit or X, with a birth date in 1900–2099 at positions 7–14.
+    private static func idNumber(_ s: [Unicode.Scalar], at start: Int) -> Match? {
+        let digits = run(s, from: start)
+        var end = start + digits
+        if digits == 17, end < s.count, s[end] == "X" || s[end] == "x" {
+            end += 1
+        } else if digits != 18 {
+            return nil
+        }
+        guard endsNumber(s, at: end) else { return nil }
+        let text = String(String.UnicodeScalarView(s[start..<end]))
+        let chars = Array(text)
+        guard let year = Int(String(chars[6..<10])), let month = Int(String(chars[10..<12])), let day = Int(String(chars[12..<14])),
+              (1900...2099).contains(year), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        return Match(end: end, masked: mask(s[start..<end], keepFirst: 3, keepLast: 4))
+    }
+
+    /// 16–19 digits, contiguous or in groups of four (the last group may be shorter), Luhn-valid.
+    private static func bankCard(_ s: [Unicode.Scalar], at start: Int) -> Match? {
+        let digits = run(s, from: start)
+        var end = start + digits
+        if digits == 4 {
+            var total = 4
+            var groups = 1
+            let separator = end < s.count ? s[end] : " "
+            while total % 4 == 0, end + 1 < s.count, s[end] == separator, separator == " " || separator == "-" {
+                let next = run(s, from: end + 1)
+                guard (1...4).contains(next) else { break }
+                groups += 1
+                total += next
+                end += 1 + next
+            }
+            guard groups >= 4, (16...19).contains(total) else { return nil }
+        } else if !(16...19).contains(digits) {
+            return nil
+        }
+        guard endsNumber(s, at: end), luhn(s[start..<end].filter(isDigit)) else { return nil }
+        return Match(end: end, masked: mask(s[start..<end], keepFirst: 6, keepLast: 4))
+    }
+
+    /// `13812345678`, `138 1234 5678`, `138-1234-5678`, with an optional `+86`/`86` prefix.
+    private static func mobile(_ s: [Unicode.Scalar], at start: Int) -> Match? {
+        var begin = start
+        if s[start] == "+" {
+            guard start + 2 < s.count, s[start + 1] == "8", s[start + 2] == "6" else { return nil }
+            begin = start + 3
+            if begin < s.count, s[begin] == " " || s[begin] == "-" { begin += 1 }
+        } else if run(s, from: start) == 13, s[start] == "8", s[start + 1] == "6" {
+            begin = start + 2
+        }
+        guard begin + 1 < s.count, s[begin] == "1", ("3"..."9").contains(s[begin + 1]) else { return nil }
+        let first = run(s, from: begin)
+        var end = begin + first
+        if first == 3, end < s.count, s[end] == " " || s[end] == "-" {
+            let separator = s[end]
+            guard run(s, from: end + 1) == 4, end + 5 < s.count, s[end + 5] == separator, run(s, from: end + 6) == 4 else { return nil }
+            end += 10
+        } else if first != 11 {
+            return nil
+        }
+        guard endsNumber(s, at: end) else { return nil }
+        return Match(end: end, masked: Array(s[start..<begin]) + mask(s[begin..<end], keepFirst: 3, keepLast: 4))
+    }
+
+    // MARK: - Pieces
+
+    /// Digits in `s[range]` become `*` except the first and last few; separators stay.
+    private static func mask(_ scalars: ArraySlice<Unicode.Scalar>, keepFirst: Int, keepLast: Int) -> [Unicode.Scalar] {
+        let total = scalars.filter { isDigit($0) || $0 == "X" || $0 == "x" }.count
+        var seen = 0
+        return scalars.map { scalar in
+            guard isDigit(scalar) || scalar == "X" || scalar == "x" else { return scalar }
+            defer { seen += 1 }
+            return seen < keepFirst || seen >= total - keepLast ? scalar : "*"
+        }
+    }
+
+    private static func luhn(_ digits: [Unicode.Scalar]) -> Bool {
+        var sum = 0
+        for (position, scalar) in digits.reversed().enumerated() {
+            var value = Int(scalar.value - 48)
+            if position % 2 == 1 {
+                value *= 2
+                if value > 9 { value -= 9 }
+            }
+            sum += value
+        }
+        return sum % 10 == 0
+    }
+
+    /// The number of ASCII digits from `start`.
+    private static func run(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var end = start
+        while end < s.count, isDigit(s[end]) { end += 1 }
+        return end - start
+    }
+
+    /// A whole number may start here: not inside a word, a longer number or a decimal.
+    private static func startsNumber(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+        guard isDigit(s[index]) || s[index] == "+" else { return false }
+        guard index > 0 else { return true }
+        let before = s[index - 1]
+        if isAlphanumeric(before) || before == "+" { return false }
+        if before == "." || before == ",", index > 1, isDigit(s[index - 2]) { return false }
+        return true
+    }
+
+    /// A whole number may end here: not followed by a letter, a digit or a decimal part.
+    private static func endsNumber(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index < s.count else { return true }
+        let after = s[index]
+        if isAlphanumeric(after) { return false }
+        if after == "." || after == ",", index + 1 < s.count, isDigit(s[index + 1]) { return false }
+        return true
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || isLetter(scalar) }
+    private static func isLocalPart(_ scalar: Unicode.Scalar) -> Bool { isAlphanumeric(scalar) || "._%+-".unicodeScalars.contains(scalar) }
+    private static func isDomain(_ scalar: Unicode.Scalar) -> Bool { isAlphanumeric(scalar) || scalar == "." || scalar == "-" }
+}

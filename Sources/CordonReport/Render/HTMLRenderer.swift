@@ -1,0 +1,88 @@
+import CordonCore
+
+/// A report as one self-contained HTML file: inline style, no scripts, no network resources
+/// (a Content-Security-Policy forbids them too), and every piece of text escaped, so a pasted
+/// `<script>` shows as text.
+public enum HTMLRenderer {
+    public static func render(_ report: Report) -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="\(report.language == .zh ? "zh-CN" : "en")">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(report.title))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header><h1>\(escape(report.title))</h1>
+
+            """
+        let made = report.language == .zh ? "生成于 " : "Made "
+        let redacted = report.redacted ? (report.language == .zh ? " · 已脱敏" : " · redacted") : ""
+        html += "<p class=\"meta\">\(escape(made + report.generatedAt.iso8601 + redacted))</p></header>\n"
+        for section in report.sections {
+            html += "<section id=\"\(escape(section.id))\">\n<h2>\(escape(section.title))</h2>\n"
+            for block in section.blocks { html += render(block) }
+            html += "</section>\n"
+        }
+        html += "</body>\n</html>\n"
+        return html
+    }
+
+    static func render(_ block: ReportBlock) -> String {
+        switch block {
+        case .heading(let text):
+            return "<h3>\(escape(text))</h3>\n"
+        case .paragraph(let text):
+            return "<p>\(escape(text))</p>\n"
+        case .warning(let text):
+            return "<p class=\"warning\">⚠ \(escape(text))</p>\n"
+        case .list(let items):
+            return "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        case .facts(let facts):
+            return "<dl>\n" + facts.map { fact in
+                let value = fact.code ? "<code>\(escape(fact.value))</code>" : escape(fact.value)
+                return "<dt>\(escape(fact.label))</dt><dd>\(value)</dd>\n"
+            }.joined() + "</dl>\n"
+        case .table(let table):
+            guard !table.rows.isEmpty else { return "<p>—</p>\n" }
+            var out = "<table>\n<thead><tr>" + table.headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for row in table.rows {
+                out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
+            }
+            return out + "</tbody>\n</table>\n"
+        }
+    }
+
+    /// Text made safe for element content and attribute values alike.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.terminalSafe.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static let style = """
+        body{font-family:-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;\
+        margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1b1b1b;line-height:1.5}\
+        h1{font-size:1.5rem;border-bottom:2px solid #333;padding-bottom:.3rem}\
+        h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem;margin-top:1.2rem}\
+        .meta{color:#666;font-size:.9rem}.warning{background:#fff3cd;border-left:4px solid #b8860b;padding:.5rem .8rem}\
+        table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0}\
+        th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top;word-break:break-word}\
+        th{background:#f2f2f2}dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
+        code{font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-all}\
+        @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
+        """
+}

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CordonCore
+import Crypto
+import Foundation
+
+/// Hashes an evidence file where it lies: SHA-256 and size, read in chunks so a disk image of
+/// many gigabytes needs no more memory than a log excerpt. The file is never copied or changed.
+public enum EvidenceFingerprint {
+    static let chunk = 1 << 20
+
+    /// The file at `path` (relative to the current folder, or absolute) as evidence.
+    public static func file(at path: String) throws(StoreError) -> EvidenceFile {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        var info = stat()
+        guard stat(absolute, &info) == 0 else {
+            throw StoreError(
+                "evidence-unreadable",
+                zh: "找不到证据文件 \(path)（\(String(cString: strerror(errno)))）；未记录。请检查路径。",
+                en: "The evidence file \(path) cannot be found (\(String(cString: strerror(errno)))); nothing was recorded. Check the path.")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw StoreError(
+                "evidence-not-file",
+                zh: "\(path) 不是普通文件；未记录。目录请先打包（如 tar）再登记该归档文件。",
+                en: "\(path) is not a regular file; nothing was recorded. Pack a folder into an archive (tar, for instance) and register that.")
+        }
+        let doing = LocalizedText(zh: "读取证据文件", en: "Reading the evidence file")
+        do throws(SystemError) {
+            let file = try FileDescriptor(path: absolute, flags: O_RDONLY)
+            var hasher = SHA256()
+            var offset = 0
+            while true {
+                let bytes = try file.read(at: offset, count: chunk)
+                if bytes.isEmpty { break }
+                hasher.update(data: bytes)
+                offset += bytes.count
+            }
+            let hex = hasher.finalize().map { byte in
+                let digits = Array("0123456789abcdef")
+                return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+            }.joined()
+            let name = (absolute as NSString).lastPathComponent
+            return EvidenceFile(path: absolute, name: name, sha256: hex, size: offset)
+        } catch {
+            throw StoreError.system(error, while: doing)
+        }
+    }
+}

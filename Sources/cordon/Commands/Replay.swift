@@ -1,0 +1,117 @@
+import ArgumentParser
+import CordonCore
+import CordonStore
+import Foundation
+
+struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show an incident as it stood at an event or a time, or its whole timeline step by step. 回放事件。",
+        discussion: """
+            With --at SEQ the state right after event SEQ, read at that event's own time; with --at TIME every event recorded by \
+            then, read at TIME. With --json it prints exactly what `cordon status ID --json` printed at that moment.
+            Without --at it lists the timeline with its phase changes, injects and long gaps; the interactive player comes with the console.
+            Examples: cordon replay INC-20261129-001 --at 42 --json · cordon replay INC-20261129-001 --at "2026-11-29 13:05"
+            """)
+
+    @Argument(help: "Incident or drill id.") var id: String
+    @Option(help: "An event number (seq), or a time: 2026-11-29T13:05+08:00, \"2026-11-29 13:05\", 13:05.") var at: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CordonCLI.run(global) { context in
+            let session = try context.open(id, keepEvents: true)
+            let replay: IncidentReplay
+            do throws(IncidentState.FoldError) {
+                replay = try IncidentReplay(events: session.events)
+            } catch {
+                throw StoreError("timeline-damaged", zh: "\(session.id) 的时间线无法回放：\(error.description)。未做任何更改。", en: "\(session.id)'s timeline cannot be replayed: \(error.description). Nothing was changed.")
+            }
+            guard let at else {
+                ReplayTranscript(context: context, playbook: session.playbook, events: session.events).print()
+                return
+            }
+            let moment = try self.moment(at, in: replay, context: context, zone: session.state.lastEventAt.offsetSeconds)
+            if context.options.json {
+                print(JSONWriter.string(moment.status(playbook: session.playbook)))
+                return
+            }
+            let when = moment.now.iso8601
+            print(context.text("回放 \(session.id) · 第 \(moment.seq)/\(replay.count) 条事件之后 · 时刻 \(when)", "Replay of \(session.id) · after event \(moment.seq) of \(replay.count) · at \(when)"))
+            print("")
+            print(StatusText.render(playbook: session.playbook, state: moment.state, now: moment.now, language: context.language))
+            print("")
+            print(context.text("截至此刻的时间线（最近 10 条）：", "Timeline up to this moment (last 10):"))
+            let transcript = ReplayTranscript(context: context, playbook: session.playbook, events: session.events)
+            for event in moment.events.suffix(10) { print(transcript.line(event)) }
+        }
+    }
+
+    private func moment(_ text: String, in replay: IncidentReplay, context: Context, zone: Int32) throws -> ReplayMoment {
+        if !text.isEmpty, text.allSatisfy(\.isASCII), let seq = Int(text) {
+            guard (1...replay.count).contains(seq) else {
+                throw Refusal("seq-out-of-range", zh: "时间线共有 \(replay.count) 条事件；请给出 1 到 \(replay.count) 之间的序号。", en: "The timeline has \(replay.count) events; give a seq from 1 to \(replay.count).")
+            }
+            return replay.moment(at: seq)
+        }
+        guard let time = MomentText.parse(text, now: context.stamp.clock.now().shown(atOffset: zone)) else {
+            throw Refusal("bad-time", zh: "无法识别“\(text)”；请给出事件序号，或 2026-11-29 13:05 这样的时间。", en: "'\(text)' is neither an event number nor a time; write 42, or a time such as 2026-11-29 13:05.")
+        }
+        guard let moment = replay.moment(at: time) else {
+            let declared = replay.events[0].ts.iso8601
+            throw Refusal("before-declaration", zh: "\(time.iso8601) 早于事件宣布时间 \(declared)，那时还没有这个事件。", en: "\(time.iso8601) is before the incident was declared (\(declared)); it did not exist yet.")
+        }
+        return moment
+    }
+}
+
+/// The whole timeline as text, one event a line, with phase headings and compressed gaps.
+struct ReplayTranscript {
+    let context: Context
+    let playbook: Playbook
+    let events: [Event]
+
+    func print() {
+        let timeline = ReplayTimeline(events: events)
+        if context.options.json {
+            var state: IncidentState?
+            let items: [JSONValue] = events.map { event in
+                if state == nil { state = try? IncidentState(declaration: event) } else { state?.apply(event) }
+                return .object([
+                    "seq": .int(event.seq), "ts": .string(event.ts.iso8601), "actor": .string(event.actorLabel), "type": .string(event.type),
+                    "phase": state.map { .string($0.phase) } ?? .null, "closed": .bool(state?.isClosed ?? false),
+                    "summary": .string(EventText.summary(event, playbook: playbook, language: context.language)),
+                ])
+            }
+            Swift.print(JSONWriter.string(.array(items)))
+            return
+        }
+        context.warn(context.text(
+            "交互式回放播放器随控制台提供（本版本尚无）；以下逐条列出时间线。用 --at 序号或时间 查看某一时刻的完整状态。",
+            "The interactive replay player comes with the console (not in this build); here is the timeline step by step. Use --at SEQ or TIME for the full state at a moment."))
+        let gaps = Dictionary(uniqueKeysWithValues: timeline.gaps.map { ($0.after, $0.seconds) })
+        let marks = Dictionary(timeline.marks.map { ($0.seq, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        for event in events {
+            switch marks[event.seq] {
+            case .declared(let phase)?, .phase(let phase)?:
+                Swift.print("── " + (playbook.phase(phase)?.title[context.language] ?? phase) + " ──")
+            case .closed?:
+                Swift.print("── " + context.text("关闭", "closed") + " ──")
+            default:
+                break
+            }
+            Swift.print(line(event))
+            if let seconds = gaps[event.seq] {
+                Swift.print("   ⋯ " + context.text("\(DurationText.format(seconds)) 后", "\(DurationText.format(seconds)) later") + " ⋯")
+            }
+        }
+    }
+
+    /// `#12  2026-11-29 13:05:12  zhangwei  完成 隔离泄露源`
+    func line(_ event: Event) -> String {
+        let parts = event.ts.localParts
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let time = "\(parts.year)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+        let summary = EventText.summary(event, playbook: playbook, language: context.language)
+        return "#\(event.seq)  \(time)  \(event.actorLabel.terminalSafe)  \(summary.terminalSafe)"
+    }
+}

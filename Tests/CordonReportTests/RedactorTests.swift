@@ -1,0 +1,91 @@
+import CordonReport
+import Testing
+
+@Suite struct RedactorTests {
+    // MARK: - Masked
+
+    @Test(arguments: [
+        ("身份证号11010519491231002X已泄露", "身份证号110***********002X已泄露"),
+        ("ID 110101199003071234.", "ID 110***********1234."),
+        ("11010519491231002x", "110***********002x"),
+    ])
+    func residentIdNumbersKeepTheirFirstThreeAndLastFour(input: String, expected: String) {
+        #expect(Redactor.redact(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("客户手机13812345678", "客户手机138****5678"),
+        ("call 138-1234-5678 or 139 1234 5678", "call 138-****-5678 or 139 **** 5678"),
+        ("+86 13812345678", "+86 138****5678"),
+        ("+8613812345678", "+86138****5678"),
+        ("8613812345678", "86138****5678"),
+        ("（15900001111）", "（159****1111）"),
+        ("/evidence/13812345678.csv", "/evidence/138****5678.csv"),
+    ])
+    func mobileNumbersBecomeTheFamiliarMask(input: String, expected: String) {
+        #expect(Redactor.redact(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("卡号6222021234567894", "卡号622202******7894"),
+        ("6222 0212 3456 7894", "6222 02** **** 7894"),
+        ("6228-4800-1234-5678-903", "6228-48**-****-***8-903"),
+        ("4532015112830366,", "453201******0366,"),
+    ])
+    func luhnValidCardNumbersKeepTheBankAndTheLastFour(input: String, expected: String) {
+        #expect(Redactor.redact(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("联系 zhangwei@example.com。", "联系 z***@example.com。"),
+        ("13812345678@163.com", "1***@163.com"),
+        ("<li.na+leak@corp.example.cn>", "<l***@corp.example.cn>"),
+    ])
+    func emailAddressesKeepTheirFirstLetterAndDomain(input: String, expected: String) {
+        #expect(Redactor.redact(input) == expected)
+    }
+
+    @Test func noIdentifierSurvivesInClearAnywhereInALine() {
+        let line = "客户张三 11010519491231002X，手机 13812345678，卡 6222 0212 3456 7894，邮箱 zs@example.com"
+        let redacted = Redactor.redact(line)
+        for secret in ["11010519491231002X", "13812345678", "6222 0212 3456 7894", "zs@example.com"] {
+            #expect(!redacted.contains(secret))
+        }
+        #expect(redacted.hasPrefix("客户张三 110"))
+    }
+
+    // MARK: - Left alone
+
+    @Test(arguments: [
+        "INC-20261129-001",
+        "DRL-20261130-012",
+        "2026-11-29T13:05:12.345+08:00",
+        "2026-11-29 13:05:12",
+        "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881",
+        "prev 0000000000000000000000000000000000000000000000000000000000000000",
+        "a13812345678b",
+        "seq 13812",
+        "#4821",
+        "12345.67",
+        "金额 13812345678.50 元",
+        "13,812,345,678 bytes",
+        "48,213 字节",
+        "12812345678",
+        "138123456789",
+        "6222021234567895",
+        "12345678901234567890",
+        "123456789012345678",
+        "2026-12-31",
+        "v1.2.3",
+        "user@localhost",
+        "UTC+08:00",
+    ])
+    func numbersThatAreNotIdentifiersAreLeftAlone(input: String) {
+        #expect(Redactor.redact(input) == input)
+    }
+
+    @Test func aHashThatHappensToStartWithDigitsIsNotAPhone() {
+        let hash = "13812345678" + String(repeating: "ab", count: 26) + "cd"
+        #expect(Redactor.redact("head: \(hash)") == "head: \(hash)")
+    }
+}

@@ -1,0 +1,38 @@
+import CordonCore
+import CordonStore
+import Foundation
+import Testing
+
+@Suite struct EvidenceFingerprintTests {
+    func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-\(UUID().uuidString).bin").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aFileLargerThanOneChunkHashesAsAWhole() throws {
+        let bytes = (0..<(3 * 1024 * 1024 + 7)).map { UInt8($0 % 251) }
+        let path = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try EvidenceFingerprint.file(at: path)
+        #expect(file.sha256 == "f578a61853ca2f4272dba551bd868420e22302fbb6d6dfc0cc80da1d2c7b779f")
+        #expect(file.size == bytes.count)
+        #expect(file.path == URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+        #expect(file.name.hasPrefix("evidence-"))
+    }
+
+    @Test func anEmptyFileHasTheEmptyHash() throws {
+        let path = try temporaryFile([])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try EvidenceFingerprint.file(at: path).sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func aMissingFileOrAFolderIsRefusedWithWhatToDo() {
+        #expect { try EvidenceFingerprint.file(at: "/nonexistent/evidence.csv") } throws: { error in
+            (error as? StoreError)?.code == "evidence-unreadable"
+        }
+        #expect { try EvidenceFingerprint.file(at: FileManager.default.temporaryDirectory.path) } throws: { error in
+            (error as? StoreError)?.message.en.contains("archive") == true
+        }
+    }
+}
