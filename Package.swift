@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cordon", targets: ["cordon"]),
+        // For the benchmarks package under Benchmarks/, which builds on these.
+        .library(name: "CordonCore", targets: ["CordonCore"]),
+        .library(name: "CordonStore", targets: ["CordonStore"]),
+        .library(name: "CordonTUI", targets: ["CordonTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -47,7 +51,7 @@ let package = Package(
         ),
         .target(name: "CordonTestSupport", dependencies: ["CordonCore", "CordonStore"], path: "Tests/CordonTestSupport"),
         .testTarget(name: "CordonCoreTests", dependencies: ["CordonCore", "CordonTestSupport"]),
-        .testTarget(name: "CordonStoreTests", dependencies: ["CordonCore", "CordonStore", "CordonTestSupport"]),
+        .testTarget(name: "CordonStoreTests", dependencies: ["CordonCore", "CordonStore", "CordonTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CordonReportTests", dependencies: ["CordonCore", "CordonStore", "CordonReport", "CordonTestSupport"]),
         .testTarget(name: "CordonCLITests", dependencies: ["CordonCore", "CordonStore", "CordonTestSupport"]),
         .testTarget(

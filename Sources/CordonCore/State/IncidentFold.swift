@@ -1,5 +1,11 @@
 /// The fold: `state = events.reduce(declaration, apply)`.
 extension IncidentState {
+    /// Names what the fold below computes. A checkpoint of a state (see `Checkpoint` in
+    /// CordonStore) is trusted only by a fold of the same revision, so bump this whenever
+    /// `apply` or a state type changes what it makes of an event; `FoldRevisionTests` fails
+    /// until it is bumped.
+    public static let foldRevision = 1
+
     public struct FoldError: Error, Equatable, CustomStringConvertible {
         public var seq: Int
         public var reason: String

@@ -82,6 +82,22 @@ final class FileDescriptor {
         return buffer
     }
 
+    /// Fills `buffer` from `offset` on; returns how many bytes were read (fewer only at the end of the file).
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SystemError) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var filled = 0
+        while filled < buffer.count {
+            let result = pread(fd, base + filled, buffer.count - filled, off_t(offset + filled))
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("read", path: path)
+            }
+            if result == 0 { break }
+            filled += result
+        }
+        return filled
+    }
+
     /// Writes every byte (at the end, for files opened with `O_APPEND`), retrying short writes.
     func writeAll(_ bytes: [UInt8]) throws(SystemError) {
         var written = 0

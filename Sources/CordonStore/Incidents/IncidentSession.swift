@@ -18,27 +18,49 @@ public final class IncidentSession: IncidentJournal {
     /// or written, whoever wrote it.
     public let drillClock: DrillClock?
     private let keepEvents: Bool
+    /// The seq the checkpoint in the folder covers (0 for none); a new one is written once
+    /// `Checkpoint.interval` events lie beyond it.
+    private(set) var checkpointSeq: Int
+    /// The seq of the checkpoint this session started from, if it trusted one.
+    let resumedFrom: Int?
+    private let checkpointInterval: Int
+    /// The frozen playbook's hash, which a checkpoint records.
+    private let playbookSha256: String?
 
-    init(id: IncidentId, folder: String, playbook: Playbook, journal: Journal, stamp: Stamp, keepEvents: Bool) throws(StoreError) {
+    /// Reads the journal from where it stands and folds every event onto `resumed` (the state a
+    /// checkpoint gave for the lines before that), or onto the declaration when there is none.
+    init(
+        id: IncidentId, folder: String, playbook: Playbook, playbookSha256: String? = nil, journal: Journal, stamp: Stamp,
+        keepEvents: Bool, resumed: IncidentState? = nil, checkpointInterval: Int = Checkpoint.interval
+    ) throws(StoreError) {
+        self.checkpointInterval = checkpointInterval
         self.id = id
         self.folder = folder
         self.playbook = playbook
+        self.playbookSha256 = playbookSha256
         self.journal = journal
         self.stamp = stamp
         self.keepEvents = keepEvents
+        checkpointSeq = resumed?.lastSeq ?? 0
+        resumedFrom = resumed?.lastSeq
         var loaded: [Event] = []
-        var folded: IncidentState?
-        for event in try journal.readNew() {
+        var folded = resumed
+        var failure: IncidentState.FoldError?
+        try journal.readNew { event in
+            guard failure == nil else { return }
             if folded == nil {
-                do {
+                do throws(IncidentState.FoldError) {
                     folded = try IncidentState(declaration: event)
                 } catch {
-                    throw StoreError("timeline-damaged", zh: "\(id) 的时间线第 1 行不是事件声明：\(error.reason)。未做任何更改。", en: "The first line of \(id)'s timeline is not a declaration: \(error.reason). Nothing was changed.")
+                    failure = error
                 }
             } else {
                 folded!.apply(event)
             }
             if keepEvents { loaded.append(event) }
+        }
+        if let failure {
+            throw StoreError("timeline-damaged", zh: "\(id) 的时间线第 1 行不是事件声明：\(failure.reason)。未做任何更改。", en: "The first line of \(id)'s timeline is not a declaration: \(failure.reason). Nothing was changed.")
         }
         guard let folded else {
             throw StoreError("timeline-empty", zh: "\(id) 的时间线为空：声明可能在写入时中断。未做任何更改。", en: "\(id)'s timeline is empty: its declaration was probably interrupted. Nothing was changed.")
@@ -61,6 +83,7 @@ public final class IncidentSession: IncidentJournal {
     public func refresh() throws(StoreError) -> [Event] {
         let new = try journal.readNew()
         absorb(new)
+        checkpointIfDue()
         return new
     }
 
@@ -73,7 +96,7 @@ public final class IncidentSession: IncidentJournal {
     /// wrote, and answers with events to record or a refusal, which is thrown.
     @discardableResult
     public func record(_ decide: (IncidentState) -> Decision) throws -> [Event] {
-        let result = try journal.append(stamp: stamp, keepEvents: true) { caughtUp in
+        let result = try journal.append(stamp: stamp) { caughtUp in
             absorb(caughtUp)
             switch decide(state) {
             case .accept(let drafts): return (drafts, Refusal?.none)
@@ -82,7 +105,19 @@ public final class IncidentSession: IncidentJournal {
         }
         if let refusal = result.answer { throw refusal }
         absorb(result.written)
+        checkpointIfDue()
         return result.written
+    }
+
+    /// Writes a checkpoint of the state once `checkpointInterval` events lie beyond the last one, so the next
+    /// command folds only what comes after it. Best effort (see `Checkpoint.write`).
+    func checkpointIfDue() {
+        guard let playbookSha256, state.lastSeq - checkpointSeq >= checkpointInterval, let anchor = journal.anchor(),
+              anchor.position.seq == state.lastSeq
+        else { return }
+        Checkpoint(incident: id.description, playbookSha256: playbookSha256, position: anchor.position, lineOffset: anchor.lineOffset, prefix: anchor.prefix, state: state)
+            .write(folder: folder)
+        checkpointSeq = state.lastSeq
     }
 
     private func absorb(_ new: [Event]) {

@@ -50,6 +50,8 @@ public struct IncidentSummary: Sendable {
 /// The incidents and drills under one home folder.
 public struct IncidentStore: Sendable {
     public let home: Home
+    /// Events folded beyond the last checkpoint before a new one is written; tests lower it.
+    var checkpointInterval = Checkpoint.interval
 
     public init(home: Home) {
         self.home = home
@@ -98,7 +100,8 @@ public struct IncidentStore: Sendable {
         data["drill"] = .bool(declaration.kind == .drill)
         for (key, value) in declaration.extra.entries { data[key] = value }
         let (journal, _) = try Journal.create(path: folder + "/" + Self.timelineFile, first: EventDraft(EventType.declared, data), stamp: stamp)
-        return try IncidentSession(id: id, folder: folder, playbook: playbook, journal: journal, stamp: stamp, keepEvents: true)
+        return try IncidentSession(id: id, folder: folder, playbook: playbook, playbookSha256: declaration.playbook.sha256, journal: journal, stamp: stamp, keepEvents: true,
+            checkpointInterval: checkpointInterval)
     }
 
     /// Claims the next free `KIND-YYYYMMDD-NNN` folder; `mkdir` is the arbiter between racing declarations.
@@ -143,10 +146,21 @@ public struct IncidentStore: Sendable {
         }
         let playbook = try frozenPlaybook(folder: folder, id: id)
         let journal = try Journal(path: timeline)
-        let session = try IncidentSession(id: id, folder: folder, playbook: playbook.playbook, journal: journal, stamp: stamp, keepEvents: keepEvents)
+        // A command that needs only the state starts from the checkpoint when the timeline
+        // confirms it; one that shows every event reads them all.
+        var resumed: IncidentState?
+        if !keepEvents, let checkpoint = Checkpoint.read(folder: folder), checkpoint.fits(incident: id, playbookSha256: playbook.sha256),
+           journal.resume(at: Journal.Anchor(position: checkpoint.position, lineOffset: checkpoint.lineOffset, prefix: checkpoint.prefix))
+        {
+            resumed = checkpoint.state
+        }
+        let session = try IncidentSession(
+            id: id, folder: folder, playbook: playbook.playbook, playbookSha256: playbook.sha256, journal: journal, stamp: stamp,
+            keepEvents: keepEvents, resumed: resumed, checkpointInterval: checkpointInterval)
         if let sha = session.state.playbookSha256, sha != playbook.sha256 {
             throw StoreError("playbook-altered", zh: "\(id) 冻结的剧本副本在声明后被修改过（哈希不符）。未做任何更改；请保留该目录作为证据。", en: "\(id)'s frozen playbook was changed after the declaration (its hash differs). Nothing was changed; keep the folder as evidence.")
         }
+        session.checkpointIfDue()
         return session
     }
 

@@ -36,6 +36,8 @@ public final class Journal {
 
     /// Just past the last intact line read so far.
     public private(set) var position: ChainPosition
+    /// Where the last intact line read or written starts, once one has been.
+    private(set) var lineOffset: Int?
     /// A torn tail seen by the last read and not yet moved aside.
     public private(set) var tornTail: TornTail?
     /// Torn tails this journal moved aside; the caller reports them.
@@ -75,8 +77,17 @@ public final class Journal {
 
     /// Events appended since the last read, checked against the chain. Takes a shared lock,
     /// so it never sees half of another process's write.
-    public func readNew(keepEvents: Bool = true) throws(StoreError) -> [Event] {
-        try withLock(.shared) { () throws(StoreError) in try catchUp(keepEvents: keepEvents) }
+    public func readNew() throws(StoreError) -> [Event] {
+        var events: [Event] = []
+        try readNew { events.append($0) }
+        return events
+    }
+
+    /// Hands each event appended since the last read to `each`, oldest first, without keeping
+    /// them: what folding a long timeline needs. On damage it throws without moving on, and
+    /// whatever `each` was given must be thrown away with the error.
+    public func readNew(_ each: (Event) -> Void) throws(StoreError) {
+        try withLock(.shared) { () throws(StoreError) in try catchUp(each) }
     }
 
     /// The append transaction: under the exclusive lock, moves a torn tail aside, catches up
@@ -86,17 +97,18 @@ public final class Journal {
     /// If writing or syncing fails, the file is cut back to where it was and the error is thrown:
     /// nothing half-written stays, and nothing unsynced is reported as recorded.
     public func append<Answer>(
-        stamp: Stamp, keepEvents: Bool = true,
+        stamp: Stamp,
         _ decide: (_ caughtUp: [Event]) -> (drafts: [EventDraft], answer: Answer)
     ) throws(StoreError) -> (caughtUp: [Event], written: [Event], answer: Answer) {
         guard writable else {
             throw StoreError("not-writable", zh: "时间线 \(path) 只读，无法记录。请检查权限或使用可写的 --home。", en: "The timeline \(path) is read-only; nothing can be recorded. Check its permissions or use a writable --home.")
         }
         return try withLock(.exclusive) { () throws(StoreError) in
-            var caughtUp = try catchUp(keepEvents: keepEvents)
+            var caughtUp: [Event] = []
+            try catchUp { caughtUp.append($0) }
             if let torn = tornTail {
                 try moveAside(torn)
-                caughtUp += try catchUp(keepEvents: keepEvents)
+                try catchUp { caughtUp.append($0) }
             }
             let (drafts, answer) = decide(caughtUp)
             guard !drafts.isEmpty else { return (caughtUp, [], answer) }
@@ -116,8 +128,10 @@ public final class Journal {
                 }
                 throw StoreError.system(error, while: doing)
             }
-            position = ChainPosition(offset: position.offset + bytes.count, seq: events.last!.seq, headHash: Journal.hashOfLastLine(bytes))
-            return (caughtUp, keepEvents ? events : [], answer)
+            let lastLine = Journal.lastLineStart(bytes)
+            lineOffset = position.offset + lastLine
+            position = ChainPosition(offset: position.offset + bytes.count, seq: events.last!.seq, headHash: LineHash.hex(bytes[lastLine..<bytes.count - 1]))
+            return (caughtUp, events, answer)
         }
     }
 
@@ -134,22 +148,25 @@ public final class Journal {
     }
 
     /// Reads from `position` to the end of the file. Must hold a lock.
-    private func catchUp(keepEvents: Bool) throws(StoreError) -> [Event] {
+    private func catchUp(_ each: (Event) -> Void) throws(StoreError) {
         let reading = LocalizedText(zh: "读取时间线", en: "Reading the timeline")
         let size: Int
         do { size = try file.size() } catch { throw StoreError.system(error, while: reading) }
         guard size >= position.offset else {
             throw StoreError("timeline-shrank", zh: "时间线 \(path) 比上次读取时更短：有人截断或替换了它。未做任何更改；请运行 cordon verify 并保留该目录作为证据。", en: "The timeline \(path) is shorter than when it was last read: it was truncated or replaced. Nothing was changed; run cordon verify and keep the folder as evidence.")
         }
-        let bytes: [UInt8]
-        do { bytes = try file.read(at: position.offset, count: size - position.offset) } catch { throw StoreError.system(error, while: reading) }
-        let result = JournalScanner.scan(bytes, from: position, keepEvents: keepEvents)
+        let result: JournalScanner.Step
+        do throws(SystemError) {
+            result = try TimelineReader.read(file, from: position, to: size, each: each)
+        } catch {
+            throw StoreError.system(error, while: reading)
+        }
         if let damage = result.damage {
             throw StoreError.damaged(path: path, damage)
         }
         position = result.position
+        lineOffset = result.lineOffset ?? lineOffset
         tornTail = result.tornTail
-        return result.events
     }
 
     /// Copies a torn tail to a side file, durably, then cuts it from the timeline.
@@ -189,10 +206,65 @@ public final class Journal {
         return (events, bytes)
     }
 
-    private static func hashOfLastLine(_ bytes: [UInt8]) -> String {
-        let body = bytes.dropLast()
-        let start = body.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
-        return LineHash.hex(body[start...])
+    /// Where the last line of `bytes` (whole lines, each ending in a newline) starts.
+    private static func lastLineStart(_ bytes: [UInt8]) -> Int {
+        bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    }
+}
+
+// MARK: - Checkpoints
+
+extension Journal {
+    /// Where a checkpoint of the state folded so far would stand: the position, where the line
+    /// it covers starts, and the fingerprint of every byte before the position.
+    struct Anchor: Sendable, Hashable {
+        var position: ChainPosition
+        var lineOffset: Int
+        var prefix: String
+    }
+
+    /// The anchor for the lines read or written so far, or `nil` before any.
+    func anchor() -> Anchor? {
+        guard let lineOffset, position.seq > 0 else { return nil }
+        let position = position
+        let prefix = try? withLock(.shared) { () throws(StoreError) -> String? in
+            do { return try TimelineReader.fingerprint(file, count: position.offset) } catch { return nil }
+        }
+        return prefix.flatMap { $0 }.map { Anchor(position: position, lineOffset: lineOffset, prefix: $0) }
+    }
+
+    /// Starts reading after `anchor` instead of from the first line, if the timeline still holds
+    /// what the anchor says: the line from `lineOffset` to `position.offset` is whole, hashes to
+    /// `position.headHash` and has `position.seq`, and every byte before its end has the
+    /// anchor's fingerprint. Returns whether it did; on `false` nothing changed.
+    func resume(at anchor: Anchor) -> Bool {
+        guard position == .start, lineOffset == nil else { return false }
+        let confirmed = (try? withLock(.shared) { () throws(StoreError) -> Bool in
+            do throws(SystemError) {
+                return try confirms(anchor)
+            } catch {
+                return false
+            }
+        }) ?? false
+        if confirmed {
+            position = anchor.position
+            lineOffset = anchor.lineOffset
+        }
+        return confirmed
+    }
+
+    private func confirms(_ anchor: Anchor) throws(SystemError) -> Bool {
+        let position = anchor.position
+        guard anchor.lineOffset >= 0, anchor.lineOffset < position.offset, try file.size() >= position.offset else { return false }
+        // The covered line with the newline before it (if any) and its own.
+        let from = max(0, anchor.lineOffset - 1)
+        let bytes = try file.read(at: from, count: position.offset - from)
+        guard bytes.count == position.offset - from, bytes.last == 0x0A, from == anchor.lineOffset || bytes.first == 0x0A else { return false }
+        let line = bytes[(anchor.lineOffset - from)..<(bytes.count - 1)]
+        guard !line.contains(0x0A), LineHash.hex(line) == position.headHash,
+              let event = try? Event(line: Array(line)), event.seq == position.seq
+        else { return false }
+        return try TimelineReader.fingerprint(file, count: position.offset) == anchor.prefix
     }
 }
 

@@ -39,62 +39,77 @@ public struct TornTail: Sendable, Hashable {
 }
 
 /// Reads timeline bytes line by line, checking `seq` and the hash chain as it goes.
-struct JournalScanner {
-    struct Result {
-        var events: [Event] = []
+enum JournalScanner {
+    /// How far one call got.
+    struct Step {
+        /// Just past the last intact line.
         var position: ChainPosition
+        /// Where the last intact line read starts in the file, if one was read.
+        var lineOffset: Int?
+        /// Bytes of the buffer used up: whole lines only.
+        var consumed = 0
         var damage: JournalDamage?
         var tornTail: TornTail?
     }
 
-    /// Scans `bytes`, which start at `position.offset` in the file.
+    /// Scans whole lines of `buffer`, which holds the file's bytes from `position.offset` on,
+    /// handing each intact event to `each`.
     ///
-    /// Stops at the first damaged line. The last piece of the file counts as a torn tail, not
-    /// damage, when it has no newline or is not readable: that is what an interrupted write leaves.
-    static func scan(_ bytes: [UInt8], from position: ChainPosition, keepEvents: Bool = true) -> Result {
-        var result = Result(position: position)
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            let count = buffer.count
-            while start < count {
-                guard let newline = firstNewline(in: buffer, from: start) else {
-                    result.tornTail = TornTail(offset: position.offset + start, length: count - start)
-                    return
-                }
-                let lineNumber = result.position.seq + 1
-                let line = UnsafeBufferPointer(rebasing: buffer[start..<newline])
-                let isLast = newline + 1 == count
-                let event: Event
-                do throws(Event.LineError) {
-                    event = try Event(line: line)
-                } catch {
-                    if isLast {
-                        result.tornTail = TornTail(offset: position.offset + start, length: count - start)
-                    } else {
-                        result.damage = JournalDamage(line: lineNumber, kind: .unreadable, reason: error.reason)
-                    }
-                    return
-                }
-                guard event.seq == lineNumber else {
-                    result.damage = JournalDamage(line: lineNumber, kind: .outOfSequence, reason: "seq is \(event.seq) where \(lineNumber) was expected")
-                    return
-                }
-                guard event.prev == result.position.headHash else {
-                    result.damage = JournalDamage(
-                        line: lineNumber, kind: .chainBroken,
-                        reason: lineNumber == 1
-                            ? "the first line's prev is not 64 zeros"
-                            : "prev is not the hash of line \(lineNumber - 1): a line was edited, removed or reordered")
-                    return
-                }
-                result.position = ChainPosition(
-                    offset: position.offset + newline + 1, seq: event.seq,
-                    headHash: LineHash.hex(UnsafeRawBufferPointer(line)))
-                if keepEvents { result.events.append(event) }
-                start = newline + 1
+    /// Stops at the first damaged line. `isEnd` says the buffer reaches the end of the file:
+    /// only then is an unfinished or unreadable last piece a torn tail (what an interrupted write
+    /// leaves) rather than damage; otherwise an unfinished piece is left for the next call.
+    static func scan(_ buffer: UnsafeBufferPointer<UInt8>, from position: ChainPosition, isEnd: Bool, each: (Event) -> Void) -> Step {
+        var step = Step(position: position)
+        var head = LineHash.Digest(hex: position.headHash)
+        var seq = position.seq
+        var start = 0
+        let count = buffer.count
+        // Every way out reports how far the intact lines reached.
+        func finish() -> Step {
+            if seq != position.seq {
+                step.position = ChainPosition(offset: position.offset + start, seq: seq, headHash: head.map(LineHash.hex) ?? position.headHash)
             }
+            step.consumed = start
+            return step
         }
-        return result
+        while start < count {
+            guard let newline = firstNewline(in: buffer, from: start) else {
+                if isEnd { step.tornTail = TornTail(offset: position.offset + start, length: count - start) }
+                return finish()
+            }
+            let lineNumber = seq + 1
+            let line = UnsafeBufferPointer(rebasing: buffer[start..<newline])
+            let isLast = isEnd && newline + 1 == count
+            let event: Event
+            do throws(Event.LineError) {
+                event = try Event(line: line)
+            } catch {
+                if isLast {
+                    step.tornTail = TornTail(offset: position.offset + start, length: count - start)
+                } else {
+                    step.damage = JournalDamage(line: lineNumber, kind: .unreadable, reason: error.reason)
+                }
+                return finish()
+            }
+            guard event.seq == lineNumber else {
+                step.damage = JournalDamage(line: lineNumber, kind: .outOfSequence, reason: "seq is \(event.seq) where \(lineNumber) was expected")
+                return finish()
+            }
+            guard let current = head, current.matches(hex: event.prev) else {
+                step.damage = JournalDamage(
+                    line: lineNumber, kind: .chainBroken,
+                    reason: lineNumber == 1
+                        ? "the first line's prev is not 64 zeros"
+                        : "prev is not the hash of line \(lineNumber - 1): a line was edited, removed or reordered")
+                return finish()
+            }
+            head = LineHash.digest(UnsafeRawBufferPointer(line))
+            seq = lineNumber
+            step.lineOffset = position.offset + start
+            start = newline + 1
+            each(event)
+        }
+        return finish()
     }
 
     private static func firstNewline(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

@@ -15,24 +15,54 @@ public struct VerifyReport: Sendable {
     public var playbookAltered: Bool
     /// A drill's frozen scenario no longer matches the hash recorded at declaration.
     public var scenarioAltered: Bool
+    /// What the checkpoint beside the timeline says, against the fold of the lines it covers.
+    public var checkpoint: CheckpointFinding
 
-    public var isIntact: Bool { damage == nil && !playbookAltered && !scenarioAltered }
+    /// A checkpoint against the timeline, as `verify` sees it.
+    public enum CheckpointFinding: Sendable, Hashable {
+        /// There is none.
+        case absent
+        /// Commands would trust it, and it says what folding its lines says.
+        case agrees(seq: Int)
+        /// Commands ignore it (torn, stale, for another fold or another timeline) and rebuild it.
+        case ignored
+        /// Commands would trust it, yet its state is not the fold of the lines it covers: it was
+        /// forged or edited and sealed again.
+        case contradicts(seq: Int)
+    }
+
+    public var isIntact: Bool {
+        guard damage == nil, !playbookAltered, !scenarioAltered else { return false }
+        if case .contradicts = checkpoint { return false }
+        return true
+    }
 }
 
-/// Reads a whole timeline and checks every line's seq and hash link.
+/// Reads a whole timeline and checks every line's seq and hash link, never starting from a
+/// checkpoint; it folds the lines too, to check that a checkpoint commands would trust agrees.
 public enum Verifier {
     public static func verify(folder: String) throws(StoreError) -> VerifyReport {
         let timeline = folder + "/" + IncidentStore.timelineFile
-        let bytes: [UInt8]
+        let checkpoint = Checkpoint.read(folder: folder)
+        var declaration: Event?
+        var state: IncidentState?
+        var stateAtCheckpoint: IncidentState?
+        let result: JournalScanner.Step
         do {
             let file = try FileDescriptor(path: timeline, flags: O_RDONLY)
             try file.lock(.shared)
-            bytes = try file.read(at: 0, count: try file.size())
+            result = try TimelineReader.read(file, from: .start, to: try file.size()) { event in
+                if declaration == nil {
+                    declaration = event
+                    state = try? IncidentState(declaration: event)
+                } else {
+                    state?.apply(event)
+                }
+                if event.seq == checkpoint?.position.seq { stateAtCheckpoint = state }
+            }
         } catch {
             throw StoreError.system(error, while: LocalizedText(zh: "读取时间线", en: "Reading the timeline"))
         }
-        let result = JournalScanner.scan(bytes, from: .start, keepEvents: false)
-        let declaration = bytes.split(separator: 0x0A, maxSplits: 1).first.flatMap { try? Event(line: Array($0)) }
         func altered(_ file: String, recordedAs key: String) -> Bool {
             guard let recorded = declaration?.data.string(key) else { return false }
             let frozen = try? FileSystem.readFile(folder + "/" + file, limit: 1 << 24)
@@ -41,7 +71,22 @@ public enum Verifier {
         return VerifyReport(
             intactLines: result.position.seq, headHash: result.position.headHash, damage: result.damage,
             tornTail: result.tornTail, playbookAltered: altered(IncidentStore.playbookFile, recordedAs: "playbook_sha256"),
-            scenarioAltered: altered(IncidentStore.scenarioFile, recordedAs: "scenario_sha256"))
+            scenarioAltered: altered(IncidentStore.scenarioFile, recordedAs: "scenario_sha256"),
+            checkpoint: finding(checkpoint, folded: stateAtCheckpoint, folder: folder))
+    }
+
+    /// Whether commands would trust `checkpoint` (the same checks as opening), and if so whether
+    /// it says what the fold of its lines says.
+    private static func finding(_ checkpoint: Checkpoint?, folded: IncidentState?, folder: String) -> VerifyReport.CheckpointFinding {
+        guard let checkpoint else { return .absent }
+        let name = (folder as NSString).lastPathComponent
+        guard let id = IncidentId(name),
+              let playbook = try? FileSystem.readFile(folder + "/" + IncidentStore.playbookFile, limit: 1 << 24),
+              checkpoint.fits(incident: id, playbookSha256: LineHash.hex(playbook)),
+              let journal = try? Journal(path: folder + "/" + IncidentStore.timelineFile),
+              journal.resume(at: Journal.Anchor(position: checkpoint.position, lineOffset: checkpoint.lineOffset, prefix: checkpoint.prefix))
+        else { return .ignored }
+        return folded == checkpoint.state ? .agrees(seq: checkpoint.position.seq) : .contradicts(seq: checkpoint.position.seq)
     }
 }
 

@@ -32,6 +32,7 @@ struct Verify: ParsableCommand {
                 doc["torn_tail_bytes"] = report.tornTail.map { .int($0.length) } ?? .null
                 doc["playbook_altered"] = .bool(report.playbookAltered)
                 if incident.isDrill { doc["scenario_altered"] = .bool(report.scenarioAltered) }
+                doc["checkpoint"] = .string(report.checkpoint.name)
                 print(JSONWriter.string(.object(doc)))
             } else {
                 if let damage = report.damage {
@@ -50,8 +51,30 @@ struct Verify: ParsableCommand {
                 if report.scenarioAltered {
                     print(context.text("损坏：冻结的演练场景 scenario.yaml 与宣布时记录的哈希不符。", "BROKEN: the frozen drill scenario scenario.yaml does not match the hash recorded at declaration."))
                 }
+                switch report.checkpoint {
+                case .contradicts(let seq):
+                    print(context.text(
+                        "损坏：检查点 checkpoint.json（覆盖到第 \(seq) 行）与逐行折叠时间线的结果不符，说明它被伪造或改动过。请先保留该目录作为证据，再删除该文件；之后的命令会从第 1 行读取并重建它。",
+                        "BROKEN: checkpoint.json (covering lines up to \(seq)) does not match what folding the timeline gives: it was forged or edited. Keep the folder as evidence, then delete that file; commands then read from the first line and rebuild it."))
+                case .ignored:
+                    print(context.text("注意：检查点 checkpoint.json 与时间线不符，命令不会采用它；下一次命令会重建。", "note: checkpoint.json does not match the timeline, so commands ignore it; the next command rebuilds it."))
+                case .absent, .agrees:
+                    break
+                }
             }
             if !report.isIntact { throw ExitCode(1) }
+        }
+    }
+}
+
+extension VerifyReport.CheckpointFinding {
+    /// As `verify --json` names it.
+    var name: String {
+        switch self {
+        case .absent: "absent"
+        case .agrees: "agrees"
+        case .ignored: "ignored"
+        case .contradicts: "contradicts"
         }
     }
 }

@@ -1,0 +1,86 @@
+import CordonCore
+import Foundation
+
+/// The folded state of an incident as of one line of its timeline, kept beside it as
+/// `checkpoint.json` (`0600`) so that a command on a long incident reads and folds only the lines
+/// after it instead of every line from the first.
+///
+/// A cache, never evidence: the timeline stays the only source of truth. A checkpoint is
+/// trusted only when all of these hold, and otherwise ignored (the timeline is folded from its
+/// first line and a new checkpoint written in its place):
+/// - the SHA-256 at its head matches the rest of the file (a torn or edited file is ignored);
+/// - it was written for this incident, by a fold of the same `IncidentState.foldRevision`, with
+///   the frozen playbook's hash, and its state has folded exactly `position.seq` events;
+/// - the line it covers is still in the timeline: the bytes from `lineOffset` to
+///   `position.offset` are one whole line whose SHA-256 is `position.headHash` and whose seq is
+///   `position.seq` (see `Journal.resume(at:)`);
+/// - every byte before that line's end still has the fingerprint it had when it was folded.
+///
+/// The lines after it are read and checked against the chain as always. `cordon verify` reads
+/// every line, and also folds them to check that a checkpoint it would trust says the same.
+struct Checkpoint: Codable, Hashable {
+    static let fileName = "checkpoint.json"
+    /// A new checkpoint is written once this many events lie beyond the last one: an append
+    /// then folds at most this many lines besides its own.
+    static let interval = 1000
+    static let format = 1
+    /// Larger than any real incident's state: anything bigger is not read.
+    static let maximumBytes = 64 << 20
+
+    var format = Checkpoint.format
+    var foldRevision = IncidentState.foldRevision
+    var incident: String
+    var playbookSha256: String
+    /// Just past the covered line.
+    var position: ChainPosition
+    /// Where the covered line starts.
+    var lineOffset: Int
+    /// `PrefixFingerprint` of every byte before `position.offset`, as hex.
+    var prefix: String
+    /// The fold of lines 1 through `position.seq`.
+    var state: IncidentState
+
+    static func path(in folder: String) -> String { folder + "/" + fileName }
+
+    /// Whether it was made for this incident by this fold; the timeline is checked separately.
+    func fits(incident id: IncidentId, playbookSha256 sha: String) -> Bool {
+        format == Checkpoint.format && foldRevision == IncidentState.foldRevision
+            && incident == id.description && playbookSha256 == sha
+            && state.lastSeq == position.seq && state.id == id.description
+            && position.seq >= 1 && lineOffset >= 0 && lineOffset < position.offset
+    }
+
+    // MARK: - On disk: a line with the SHA-256 of the rest, then the checkpoint as JSON
+
+    /// The checkpoint in `folder`, or `nil` when there is none or it is not intact.
+    static func read(folder: String) -> Checkpoint? {
+        guard let bytes = try? FileSystem.readFile(path(in: folder), limit: maximumBytes), bytes.count > 65, bytes[64] == 0x0A else { return nil }
+        let body = bytes[65...]
+        guard String(decoding: bytes[0..<64], as: UTF8.self) == LineHash.hex(body) else { return nil }
+        return try? JSONDecoder().decode(Checkpoint.self, from: Data(body))
+    }
+
+    /// Replaces the checkpoint in `folder`, all at once: a reader sees the old one or the new one.
+    /// Best effort: a checkpoint that cannot be written (a read-only or full disk) only costs
+    /// the next command a longer read. It is not synced, since a lost one is only rebuilt.
+    func write(folder: String) {
+        guard let body = try? JSONEncoder().encode(self) else { return }
+        let bytes = Array(LineHash.hex(Array(body)).utf8) + [0x0A] + Array(body)
+        let temporary = "\(Checkpoint.path(in: folder)).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        do {
+            let file = try FileDescriptor(path: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+            try file.setMode(0o600)
+            try file.writeAll(bytes)
+        } catch {
+            unlink(temporary)
+            return
+        }
+        if rename(temporary, Checkpoint.path(in: folder)) != 0 { unlink(temporary) }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
