@@ -15,20 +15,51 @@ public struct Event: Sendable, Hashable {
     public var actor: String
     public var type: String
     public var data: JSONObject
+    /// The previous line's SHA-256, held as its digest (see `LineDigest`); text that is not a
+    /// digest, which no timeline line has, is kept as it is.
+    private var previous: Previous
+
+    private enum Previous: Sendable, Hashable {
+        case digest(LineDigest)
+        case text(String)
+    }
+
     /// Lowercase hex SHA-256 of the previous line's bytes.
-    public var prev: String
+    public var prev: String {
+        get {
+            switch previous {
+            case .digest(let digest): digest.hex
+            case .text(let text): text
+            }
+        }
+        set { previous = LineDigest(hex: newValue).map(Previous.digest) ?? .text(newValue) }
+    }
+
+    /// `prev` as a digest, when it is one.
+    public var prevDigest: LineDigest? {
+        if case .digest(let digest) = previous { return digest }
+        return nil
+    }
 
     public init(
         version: Int = Event.formatVersion, seq: Int, ts: Timestamp, actor: String,
         type: String, data: JSONObject, prev: String
     ) {
+        self.init(version: version, seq: seq, ts: ts, actor: actor, type: type, data: data, previous: LineDigest(hex: prev).map(Previous.digest) ?? .text(prev))
+    }
+
+    public init(version: Int = Event.formatVersion, seq: Int, ts: Timestamp, actor: String, type: String, data: JSONObject, prevDigest: LineDigest) {
+        self.init(version: version, seq: seq, ts: ts, actor: actor, type: type, data: data, previous: .digest(prevDigest))
+    }
+
+    private init(version: Int, seq: Int, ts: Timestamp, actor: String, type: String, data: JSONObject, previous: Previous) {
         self.version = version
         self.seq = seq
         self.ts = ts
         self.actor = actor
         self.type = type
         self.data = data
-        self.prev = prev
+        self.previous = previous
     }
 
     /// The name given with `--actor`, recorded beside the login.
@@ -67,6 +98,18 @@ extension Event {
 
     /// Reads one timeline line (without its newline).
     public init(line bytes: UnsafeBufferPointer<UInt8>) throws(LineError) {
+        // Every open reads every line, so the usual shape is read field by field without
+        // building the line as an object first; anything else takes the general path, which
+        // also words the errors.
+        if let event = Event.readFields(bytes) {
+            self = event
+        } else {
+            try self.init(general: bytes)
+        }
+    }
+
+    /// The general reading of a line: parse it as JSON, then look its fields up.
+    init(general bytes: UnsafeBufferPointer<UInt8>) throws(LineError) {
         let value: JSONValue
         do {
             value = try JSONReader.parse(bytes)
@@ -82,10 +125,49 @@ extension Event {
         guard let actor = object.string("actor") else { throw LineError(reason: "missing \"actor\"") }
         guard let type = object.string("type"), !type.isEmpty else { throw LineError(reason: "missing \"type\"") }
         guard case .object(let data)? = object["data"] else { throw LineError(reason: "missing or bad \"data\"") }
-        guard let prev = object.string("prev"), prev.utf8.count == 64,
-              prev.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-        else { throw LineError(reason: "missing or bad \"prev\"") }
-        self.init(version: version, seq: seq, ts: ts, actor: actor, type: type, data: data, prev: prev)
+        guard let prev = object.string("prev").flatMap(LineDigest.init(hex:)) else { throw LineError(reason: "missing or bad \"prev\"") }
+        self.init(version: version, seq: seq, ts: ts, actor: actor, type: type, data: data, prevDigest: prev)
+    }
+
+    /// The fast reading: each field straight from the bytes (the first of a repeated key wins,
+    /// as in the general reading); `nil` when the line is not a well-formed event.
+    private static func readFields(_ bytes: UnsafeBufferPointer<UInt8>) -> Event? {
+        var version: JSONValue?
+        var seq: JSONValue?
+        var ts: Timestamp??
+        var actor: JSONValue?
+        var type: JSONValue?
+        var data: JSONValue?
+        var prev: LineDigest??
+        do throws(JSONReader.Failure) {
+            try JSONReader.members(of: bytes) { key, reader throws(JSONReader.Failure) in
+                switch key {
+                case "v" where version == nil: version = try reader.next()
+                case "seq" where seq == nil: seq = try reader.next()
+                case "ts" where ts == nil:
+                    let raw = try reader.rawString()
+                    if let text = raw.bytes {
+                        ts = .some(Timestamp.parse(text))
+                    } else {
+                        ts = .some(raw.value?.string.flatMap(Timestamp.init(iso8601:)))
+                    }
+                case "actor" where actor == nil: actor = try reader.next()
+                case "type" where type == nil: type = try reader.next()
+                case "data" where data == nil: data = try reader.next()
+                case "prev" where prev == nil:
+                    let raw = try reader.rawString()
+                    prev = .some(raw.bytes.flatMap { LineDigest(hex: $0) })
+                default: _ = try reader.next()
+                }
+            }
+        } catch {
+            return nil
+        }
+        guard let version = version?.int, version >= 1, let seq = seq?.int, seq >= 1, let ts = ts ?? nil,
+              let actor = actor?.string, let type = type?.string, !type.isEmpty, case .object(let data)? = data,
+              let prev = prev ?? nil
+        else { return nil }
+        return Event(version: version, seq: seq, ts: ts, actor: actor, type: type, data: data, prevDigest: prev)
     }
 
     public init(line: [UInt8]) throws(LineError) {

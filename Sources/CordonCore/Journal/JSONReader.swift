@@ -37,6 +37,70 @@ public struct JSONReader {
         try bytes.withUnsafeBufferPointer { buffer in Result { () throws(Failure) in try parse(buffer) } }.get()
     }
 
+    /// Reads one JSON object filling `bytes` a member at a time: `member` gets each key and
+    /// must read its value from the reader (with `value()`, `skip()` or `rawString()`). For
+    /// callers that know the keys they want, such as a timeline line, and need no object built.
+    static func members(of bytes: UnsafeBufferPointer<UInt8>, _ member: (String, inout JSONReader) throws(Failure) -> Void) throws(Failure) {
+        var reader = JSONReader(bytes: bytes)
+        reader.skipSpace()
+        guard reader.current == UInt8(ascii: "{") else {
+            _ = try reader.value()
+            throw Failure(offset: 0, reason: "not an object")
+        }
+        try reader.enter()
+        reader.index += 1
+        reader.skipSpace()
+        if reader.current == UInt8(ascii: "}") {
+            reader.index += 1
+        } else {
+            while true {
+                reader.skipSpace()
+                guard reader.current == UInt8(ascii: "\"") else { throw reader.failure("expected a quoted key") }
+                let key = try reader.string()
+                reader.skipSpace()
+                guard reader.current == UInt8(ascii: ":") else { throw reader.failure("expected ':' after a key") }
+                reader.index += 1
+                reader.skipSpace()
+                try member(key, &reader)
+                reader.skipSpace()
+                if reader.current == UInt8(ascii: ",") {
+                    reader.index += 1
+                } else if reader.current == UInt8(ascii: "}") {
+                    reader.index += 1
+                    break
+                } else {
+                    throw reader.failure("expected ',' or '}'")
+                }
+            }
+        }
+        reader.skipSpace()
+        guard reader.index == bytes.count else { throw reader.failure("unexpected data after the value") }
+    }
+
+    /// Reads the next value.
+    mutating func next() throws(Failure) -> JSONValue {
+        try value()
+    }
+
+    /// The bytes between the quotes of the next value, when it is a string without escapes;
+    /// otherwise reads the value as usual and returns it in `value`.
+    mutating func rawString() throws(Failure) -> (bytes: UnsafeBufferPointer<UInt8>?, value: JSONValue?) {
+        guard current == UInt8(ascii: "\"") else { return (nil, try value()) }
+        var end = index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                guard UTF8Check.isValid(slice) else { throw Failure(offset: index + 1, reason: "invalid UTF-8 in a string") }
+                index = end + 1
+                return (slice, nil)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            end += 1
+        }
+        return (nil, .string(try string()))
+    }
+
     private func failure(_ reason: String) -> Failure {
         Failure(offset: index, reason: reason)
     }
@@ -143,7 +207,7 @@ public struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                guard let text = String(validating: slice, as: UTF8.self) else {
+                guard let text = UTF8Check.string(slice) else {
                     throw Failure(offset: start, reason: "invalid UTF-8 in a string")
                 }
                 return text
@@ -158,7 +222,7 @@ public struct JSONReader {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: scalarBytes, as: UTF8.self) else {
+                guard let text = scalarBytes.withUnsafeBufferPointer(UTF8Check.string) else {
                     throw Failure(offset: start, reason: "invalid UTF-8 in a string")
                 }
                 return text
@@ -238,6 +302,16 @@ public struct JSONReader {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard let byte = current, byte >= 0x30, byte <= 0x39 else { throw failure("invalid number") }
             while let byte = current, byte >= 0x30, byte <= 0x39 { index += 1 }
+        }
+        if isInteger, index - start <= 18 {
+            // Fits an Int whatever the digits: read it directly.
+            var value = 0
+            var position = bytes[start] == UInt8(ascii: "-") ? start + 1 : start
+            while position < index {
+                value = value * 10 + Int(bytes[position] &- 0x30)
+                position += 1
+            }
+            return .int(bytes[start] == UInt8(ascii: "-") ? -value : value)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }

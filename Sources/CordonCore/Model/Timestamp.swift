@@ -47,6 +47,29 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public var description: String { iso8601 }
 
+    /// As its ISO 8601 text, which keeps the offset: one string, cheap to read back when a
+    /// checkpoint of an incident's state is loaded. A moment that text cannot carry exactly (an
+    /// offset with seconds, a year beyond four digits) is written `millis@offsetSeconds`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        if let parsed = Timestamp(iso8601: text) {
+            self = parsed
+            return
+        }
+        let parts = text.split(separator: "@")
+        guard parts.count == 2, let millis = Int64(parts[0]), let offset = Int32(parts[1]) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a time")
+        }
+        self.init(millis: millis, offsetSeconds: offset)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        let text = iso8601
+        try container.encode(Timestamp(iso8601: text) == self ? text : "\(millis)@\(offsetSeconds)")
+    }
+
     // MARK: - Formatting
 
     /// `2026-11-29T13:05:12.345+08:00`

@@ -98,9 +98,30 @@ final class FileDescriptor {
         return filled
     }
 
+    /// Maps `count` bytes from `offset` (a multiple of the page size) read-only and hands them
+    /// to `body`; `false` when the file cannot be mapped, in which case `body` did not run.
+    func withMapping(at offset: Int, count: Int, _ body: (UnsafeRawBufferPointer) -> Void) throws(SystemError) -> Bool {
+        guard count > 0 else {
+            body(UnsafeRawBufferPointer(start: nil, count: 0))
+            return true
+        }
+        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, off_t(offset)), base != MAP_FAILED else { return false }
+        defer { munmap(base, count) }
+        _ = madvise(base, count, MADV_SEQUENTIAL)
+        body(UnsafeRawBufferPointer(start: base, count: count))
+        return true
+    }
+
     /// Writes every byte (at the end, for files opened with `O_APPEND`), retrying short writes.
     func writeAll(_ bytes: [UInt8]) throws(SystemError) {
         var written = 0
+        if let fault = FileFaults.take(.write, path: path) {
+            written = min(fault.partial, bytes.count)
+            if written > 0 {
+                _ = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress!, written) }
+            }
+            throw SystemError("write", path: path, code: fault.code)
+        }
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { raw in
                 Glibc.write(fd, raw.baseAddress! + written, bytes.count - written)
@@ -114,10 +135,12 @@ final class FileDescriptor {
     }
 
     func sync() throws(SystemError) {
+        if let fault = FileFaults.take(.fsync, path: path) { throw SystemError("fsync", path: path, code: fault.code) }
         guard fsync(fd) == 0 else { throw SystemError("fsync", path: path) }
     }
 
     func truncate(to length: Int) throws(SystemError) {
+        if let fault = FileFaults.take(.truncate, path: path) { throw SystemError("truncate", path: path, code: fault.code) }
         guard ftruncate(fd, off_t(length)) == 0 else { throw SystemError("truncate", path: path) }
     }
 
@@ -155,6 +178,7 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw SystemError("open", path: path) }
         defer { close(fd) }
+        if let fault = FileFaults.take(.fsync, path: path + "/.") { throw SystemError("fsync", path: path, code: fault.code) }
         guard fsync(fd) == 0 else { throw SystemError("fsync", path: path) }
     }
 

@@ -8,7 +8,7 @@ import Foundation
 /// A cache, never evidence: the timeline stays the only source of truth. A checkpoint is
 /// trusted only when all of these hold, and otherwise ignored (the timeline is folded from its
 /// first line and a new checkpoint written in its place):
-/// - the SHA-256 at its head matches the rest of the file (a torn or edited file is ignored);
+/// - the XXH64 at its head matches the rest of the file (a torn or garbled file is ignored);
 /// - it was written for this incident, by a fold of the same `IncidentState.foldRevision`, with
 ///   the frozen playbook's hash, and its state has folded exactly `position.seq` events;
 /// - the line it covers is still in the timeline: the bytes from `lineOffset` to
@@ -22,7 +22,7 @@ struct Checkpoint: Codable, Hashable {
     static let fileName = "checkpoint.json"
     /// A new checkpoint is written once this many events lie beyond the last one: an append
     /// then folds at most this many lines besides its own.
-    static let interval = 1000
+    static let interval = 256
     static let format = 1
     /// Larger than any real incident's state: anything bigger is not read.
     static let maximumBytes = 64 << 20
@@ -50,22 +50,33 @@ struct Checkpoint: Codable, Hashable {
             && position.seq >= 1 && lineOffset >= 0 && lineOffset < position.offset
     }
 
-    // MARK: - On disk: a line with the SHA-256 of the rest, then the checkpoint as JSON
+    // MARK: - On disk: a line with the XXH64 of the rest, then the checkpoint as JSON
 
     /// The checkpoint in `folder`, or `nil` when there is none or it is not intact.
     static func read(folder: String) -> Checkpoint? {
-        guard let bytes = try? FileSystem.readFile(path(in: folder), limit: maximumBytes), bytes.count > 65, bytes[64] == 0x0A else { return nil }
-        let body = bytes[65...]
-        guard String(decoding: bytes[0..<64], as: UTF8.self) == LineHash.hex(body) else { return nil }
-        return try? JSONDecoder().decode(Checkpoint.self, from: Data(body))
+        guard let bytes = try? FileSystem.readFile(path(in: folder), limit: maximumBytes), bytes.count > 17, bytes[16] == 0x0A else { return nil }
+        let body = bytes[17...]
+        guard String(decoding: bytes[0..<16], as: UTF8.self) == seal(body),
+              let value = try? body.withUnsafeBufferPointer({ buffer throws(JSONReader.Failure) in try JSONReader.parse(buffer) })
+        else { return nil }
+        return try? ValueCoding.decode(Checkpoint.self, from: value)
+    }
+
+    /// What the first line holds: the XXH64 of the rest, which tells a whole checkpoint from a
+    /// torn or garbled one (a cache needs no more; see `PrefixFingerprint`).
+    private static func seal(_ body: ArraySlice<UInt8>) -> String {
+        var fingerprint = PrefixFingerprint()
+        body.withUnsafeBytes { fingerprint.update($0) }
+        return fingerprint.hex
     }
 
     /// Replaces the checkpoint in `folder`, all at once: a reader sees the old one or the new one.
     /// Best effort: a checkpoint that cannot be written (a read-only or full disk) only costs
     /// the next command a longer read. It is not synced, since a lost one is only rebuilt.
     func write(folder: String) {
-        guard let body = try? JSONEncoder().encode(self) else { return }
-        let bytes = Array(LineHash.hex(Array(body)).utf8) + [0x0A] + Array(body)
+        guard let value = try? ValueCoding.encode(self) else { return }
+        let body = JSONWriter.encode(value)
+        let bytes = Array(Checkpoint.seal(body[...]).utf8) + [0x0A] + body
         let temporary = "\(Checkpoint.path(in: folder)).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         do {
             let file = try FileDescriptor(path: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)

@@ -79,6 +79,15 @@ public struct IncidentStore: Sendable {
         }
         let (id, folder) = try allocateFolder(kind: declaration.kind, on: now, in: parent)
         let playbook = declaration.playbook.playbook
+        // A declaration that fails part-way leaves no folder behind to be listed as broken.
+        let written = [Self.playbookFile, Self.timelineFile] + declaration.frozenFiles.map(\.name)
+        var declared = false
+        defer {
+            if !declared {
+                for name in written { unlink(folder + "/" + name) }
+                rmdir(folder)
+            }
+        }
         do {
             try FileSystem.writeNewFile(folder + "/" + Self.playbookFile, declaration.playbook.bytes)
             for file in declaration.frozenFiles {
@@ -100,6 +109,7 @@ public struct IncidentStore: Sendable {
         data["drill"] = .bool(declaration.kind == .drill)
         for (key, value) in declaration.extra.entries { data[key] = value }
         let (journal, _) = try Journal.create(path: folder + "/" + Self.timelineFile, first: EventDraft(EventType.declared, data), stamp: stamp)
+        declared = true
         return try IncidentSession(id: id, folder: folder, playbook: playbook, playbookSha256: declaration.playbook.sha256, journal: journal, stamp: stamp, keepEvents: true,
             checkpointInterval: checkpointInterval)
     }
@@ -187,3 +197,9 @@ public struct IncidentStore: Sendable {
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -40,6 +40,8 @@ public final class Journal {
     private(set) var lineOffset: Int?
     /// A torn tail seen by the last read and not yet moved aside.
     public private(set) var tornTail: TornTail?
+    /// A write this journal could neither confirm nor undo: it writes nothing more.
+    private var unconfirmed: SystemError?
     /// Torn tails this journal moved aside; the caller reports them.
     public private(set) var recoveries: [TailRecovery] = []
 
@@ -103,6 +105,7 @@ public final class Journal {
         guard writable else {
             throw StoreError("not-writable", zh: "时间线 \(path) 只读，无法记录。请检查权限或使用可写的 --home。", en: "The timeline \(path) is read-only; nothing can be recorded. Check its permissions or use a writable --home.")
         }
+        if let unconfirmed { throw StoreError.unconfirmed(path: path, unconfirmed) }
         return try withLock(.exclusive) { () throws(StoreError) in
             var caughtUp: [Event] = []
             try catchUp { caughtUp.append($0) }
@@ -118,8 +121,14 @@ public final class Journal {
                 try file.writeAll(bytes)
                 try file.sync()
             } catch {
-                try? file.truncate(to: position.offset)
-                try? file.sync()
+                // Cut back to the last acknowledged line and make the cut durable. Never sync
+                // again in the hope of a success: after a failed fsync the kernel may already
+                // have dropped the lines it could not write.
+                let undone = (try? file.truncate(to: position.offset)) != nil && (try? file.sync()) != nil
+                guard undone else {
+                    unconfirmed = error
+                    throw StoreError.unconfirmed(path: path, error)
+                }
                 if error.operation == "fsync" {
                     throw StoreError(
                         "sync-failed",
@@ -269,6 +278,14 @@ extension Journal {
 }
 
 extension StoreError {
+    /// A write failed and cutting it back failed too, so the file may hold lines no one was told of.
+    static func unconfirmed(path: String, _ error: SystemError) -> StoreError {
+        StoreError(
+            "write-unconfirmed",
+            zh: "写入时间线 \(path) 时磁盘出错（\(error.operation)：\(error.reason)），且未能撤回写了一半的内容：本次操作未被确认，但可能出现在时间线中。此窗口不再写入；请关闭后运行 cordon verify，并用 cordon status 确认后再决定是否重做。",
+            en: "The disk failed while writing the timeline \(path) (\(error.operation): \(error.reason)) and the half-written lines could not be taken back: this action was NOT confirmed, yet it may appear in the timeline. Nothing more is written from here; close this, run cordon verify, and check cordon status before repeating it.")
+    }
+
     static func damaged(path: String, _ damage: JournalDamage) -> StoreError {
         StoreError(
             "timeline-damaged",

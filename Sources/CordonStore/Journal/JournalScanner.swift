@@ -60,14 +60,14 @@ enum JournalScanner {
     /// leaves) rather than damage; otherwise an unfinished piece is left for the next call.
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>, from position: ChainPosition, isEnd: Bool, each: (Event) -> Void) -> Step {
         var step = Step(position: position)
-        var head = LineHash.Digest(hex: position.headHash)
+        var head = LineDigest(hex: position.headHash)
         var seq = position.seq
         var start = 0
         let count = buffer.count
         // Every way out reports how far the intact lines reached.
         func finish() -> Step {
             if seq != position.seq {
-                step.position = ChainPosition(offset: position.offset + start, seq: seq, headHash: head.map(LineHash.hex) ?? position.headHash)
+                step.position = ChainPosition(offset: position.offset + start, seq: seq, headHash: head?.hex ?? position.headHash)
             }
             step.consumed = start
             return step
@@ -95,7 +95,7 @@ enum JournalScanner {
                 step.damage = JournalDamage(line: lineNumber, kind: .outOfSequence, reason: "seq is \(event.seq) where \(lineNumber) was expected")
                 return finish()
             }
-            guard let current = head, current.matches(hex: event.prev) else {
+            guard let current = head, event.prevDigest == current else {
                 step.damage = JournalDamage(
                     line: lineNumber, kind: .chainBroken,
                     reason: lineNumber == 1

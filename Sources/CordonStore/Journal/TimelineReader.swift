@@ -54,6 +54,24 @@ extension TimelineReader {
     /// The `PrefixFingerprint` of the first `count` bytes of `file`, read a chunk at a time;
     /// `nil` when the file is shorter.
     static func fingerprint(_ file: FileDescriptor, count: Int) throws(SystemError) -> String? {
+        guard try file.size() >= count else { return nil }
+        var fingerprint = PrefixFingerprint()
+        var offset = 0
+        while offset < count {
+            let length = min(mappingWindow, count - offset)
+            let hashed = try file.withMapping(at: offset, count: length) { bytes in fingerprint.update(bytes) }
+            if !hashed { return try fingerprintByReading(file, count: count) }
+            offset += length
+        }
+        return fingerprint.hex
+    }
+
+    /// Mapped a window at a time: the pages are the page cache's own, so hashing them copies
+    /// nothing, and resident memory grows by one window, not by the file.
+    private static let mappingWindow = 8 << 20
+
+    /// For a file that cannot be mapped.
+    private static func fingerprintByReading(_ file: FileDescriptor, count: Int) throws(SystemError) -> String? {
         var fingerprint = PrefixFingerprint()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(chunkSize, count)), alignment: 16)
         defer { buffer.deallocate() }
