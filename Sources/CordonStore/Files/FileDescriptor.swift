@@ -24,8 +24,9 @@ public struct SystemError: Error, CustomStringConvertible, Equatable {
 }
 
 /// An open file, closed when the value is dropped. Only what the journal needs:
-/// whole reads and writes, advisory locks, fsync, truncation.
-final class FileDescriptor {
+/// whole reads and writes, advisory locks, fsync, truncation. Its own fields never change, so
+/// another thread may read through it (`PrefixReader`); the kernel orders the calls.
+final class FileDescriptor: @unchecked Sendable {
     let fd: Int32
     let path: String
 

@@ -154,13 +154,15 @@ public struct IncidentStore: Sendable {
         guard FileSystem.exists(timeline) else {
             throw StoreError("unknown-incident", zh: "没有事件 \(id)（在 \(home.root) 下）；用 cordon list\(id.isDrill ? " --drills" : "") 查看已有事件。", en: "There is no incident \(id) under \(home.root); cordon list\(id.isDrill ? " --drills" : "") shows those there are.")
         }
-        let playbook = try frozenPlaybook(folder: folder, id: id)
         let journal = try Journal(path: timeline)
         // A command that needs only the state starts from the checkpoint when the timeline
-        // confirms it; one that shows every event reads them all.
+        // confirms it; one that shows every event reads them all. The checkpoint is read and
+        // checked against the bytes before it while the playbook loads.
+        let probe = keepEvents ? nil : journal.probe(checkpointIn: folder)
+        let playbook = try frozenPlaybook(folder: folder, id: id)
         var resumed: IncidentState?
-        if !keepEvents, let checkpoint = Checkpoint.read(folder: folder), checkpoint.fits(incident: id, playbookSha256: playbook.sha256),
-           journal.resume(at: Journal.Anchor(position: checkpoint.position, lineOffset: checkpoint.lineOffset, prefix: checkpoint.prefix))
+        if let (checkpoint, prefix) = probe?.wait(), let prefix, checkpoint.fits(incident: id, playbookSha256: playbook.sha256),
+           journal.resume(at: Journal.Anchor(position: checkpoint.position, lineOffset: checkpoint.lineOffset, prefix: checkpoint.prefix), prefix: prefix)
         {
             resumed = checkpoint.state
         }

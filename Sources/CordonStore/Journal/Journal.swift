@@ -245,12 +245,15 @@ extension Journal {
     /// Starts reading after `anchor` instead of from the first line, if the timeline still holds
     /// what the anchor says: the line from `lineOffset` to `position.offset` is whole, hashes to
     /// `position.headHash` and has `position.seq`, and every byte before its end has the
-    /// anchor's fingerprint. Returns whether it did; on `false` nothing changed.
-    func resume(at anchor: Anchor) -> Bool {
+    /// anchor's fingerprint (`prefix`, when the caller already read it with a `CheckpointProbe`,
+    /// else read here). Returns whether it did; on `false` nothing changed.
+    func resume(at anchor: Anchor, prefix: String? = nil) -> Bool {
         guard position == .start, lineOffset == nil else { return false }
         let confirmed = (try? withLock(.shared) { () throws(StoreError) -> Bool in
             do throws(SystemError) {
-                return try confirms(anchor)
+                guard try confirmsLine(anchor) else { return false }
+                if let prefix { return prefix == anchor.prefix }
+                return try TimelineReader.fingerprint(file, count: anchor.position.offset) == anchor.prefix
             } catch {
                 return false
             }
@@ -262,7 +265,11 @@ extension Journal {
         return confirmed
     }
 
-    private func confirms(_ anchor: Anchor) throws(SystemError) -> Bool {
+    /// Reads the checkpoint in `folder` and fingerprints the bytes of this journal's file that
+    /// it covers, on another thread, for `resume(at:prefix:)`.
+    func probe(checkpointIn folder: String) -> CheckpointProbe { CheckpointProbe(folder: folder, file: file) }
+
+    private func confirmsLine(_ anchor: Anchor) throws(SystemError) -> Bool {
         let position = anchor.position
         guard anchor.lineOffset >= 0, anchor.lineOffset < position.offset, try file.size() >= position.offset else { return false }
         // The covered line with the newline before it (if any) and its own.
@@ -273,7 +280,7 @@ extension Journal {
         guard !line.contains(0x0A), LineHash.hex(line) == position.headHash,
               let event = try? Event(line: Array(line)), event.seq == position.seq
         else { return false }
-        return try TimelineReader.fingerprint(file, count: position.offset) == anchor.prefix
+        return true
     }
 }
 
