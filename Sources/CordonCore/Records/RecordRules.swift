@@ -36,7 +36,9 @@ public enum RecordRules {
                 try stillOpen()
                 return .accept(try AccountabilityRules.withdraw(id, reason: reason, state: state))
             case .addAction(let input):
-                try stillOpen()
+                // An ended drill's debrief is where its improvement actions come from; they
+                // change nothing it was scored on.
+                if state.drill?.hasEnded != true { try stillOpen() }
                 return .accept(try ActionRules.add(input, state: state))
             case .setNoticeFacts(let facts):
                 return .accept(try NoticeFactsRules.record(facts, state: state))

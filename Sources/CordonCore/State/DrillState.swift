@@ -17,6 +17,10 @@ public struct DrillState: Sendable, Hashable, Codable {
     public var endedAt: Timestamp?
     /// `facilitator` or `time`.
     public var endReason: String?
+    /// The score recorded when the drill ended, and the most it could have been: what a list of
+    /// drills shows without the scenario at hand.
+    public var score: Int? = nil
+    public var maximumScore: Int? = nil
 
     public var hasEnded: Bool { endedAt != nil }
 

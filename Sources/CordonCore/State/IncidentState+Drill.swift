@@ -39,6 +39,8 @@ extension IncidentState {
             guard var current = drill, !current.hasEnded, let wall else { return false }
             current.endedAt = event.ts
             current.endReason = data.string("reason")
+            current.score = data.int("score")
+            current.maximumScore = data.int("max_score")
             current.clock = DrillClockSetting(wallAt: wall, drillAt: event.ts, speed: current.clock.speed, isRunning: false)
             drill = current
         default:
