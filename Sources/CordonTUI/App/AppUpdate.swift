@@ -11,7 +11,7 @@ extension AppModel {
     where Timeline.Element == Event, Timeline.Index == Int {
         switch message {
         case .key(let key):
-            guard let request = KeyTable.request(for: key, in: keyContext) else { return [] }
+            guard let request = KeyTable.request(for: key, in: keyContexts) else { return [] }
             return update(.request(request), timeline: timeline)
         case .request(let request):
             flash = nil
@@ -26,9 +26,9 @@ extension AppModel {
             size = newSize
             settleConsole(count: timeline.count)
             return []
-        case .homeLoaded(let incidents, let drills, let playbooks):
+        case .homeLoaded(let incidents, let drills, let playbooks, let scenarios):
             var model = home ?? HomeModel()
-            model.load(incidents: incidents, drills: drills, playbooks: playbooks)
+            model.load(incidents: incidents, drills: drills, playbooks: playbooks, scenarios: scenarios)
             home = model
             return []
         case .opened(let snapshot, let mode):
@@ -46,7 +46,7 @@ extension AppModel {
             settleConsole(count: timeline.count)
             if mine {
                 if awaitingResult {
-                    dialog = nil
+                    dialog = dialog?.followUp
                     dialogError = nil
                     awaitingResult = false
                 }
@@ -55,6 +55,15 @@ extension AppModel {
                     flash = Flash(localized("已记录 #\(last.seq)：\(summary)", "Recorded #\(last.seq): \(summary)"), tone: .good)
                 }
             }
+            noticeDrillEvents(new)
+            return []
+        case .replayMoved(let snapshot, let player, let moment):
+            guard var current = console else { return [] }
+            current.absorb(snapshot)
+            current.player = player
+            console = current
+            now = moment
+            settleConsole(count: timeline.count)
             return []
         case .failed(let text):
             if awaitingResult, dialog != nil {
@@ -80,6 +89,7 @@ extension AppModel {
         case .close:
             dialog = nil
             dialogError = nil
+            showWaitingDrillDialog()
             return []
         case .perform(let command):
             if console?.mode.isReadOnly == true {
@@ -91,7 +101,10 @@ extension AppModel {
             return [.perform(command)]
         case .effect(let effect):
             dialogError = nil
-            if case .declare = effect { awaitingResult = true }
+            switch effect {
+            case .declare, .drill, .startDrill: awaitingResult = true
+            default: break
+            }
             return [effect]
         case .invalid(let reason):
             dialogError = reason

@@ -22,10 +22,12 @@ public enum Message: Sendable {
     /// The clock moved (once a second).
     case tick(Timestamp)
     case resized(Size)
-    case homeLoaded(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing])
+    case homeLoaded(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing], scenarios: [Scenario] = [])
     case opened(IncidentSnapshot, ConsoleMode)
     /// New events are in the journal: `mine` when this console recorded them (and they are on disk).
     case journalChanged(IncidentSnapshot, new: [Event], mine: Bool)
+    /// The replay player moved: the incident as it was at `at`, where the player now stands.
+    case replayMoved(IncidentSnapshot, ReplayPlayer, at: Timestamp)
     /// An effect failed or was refused; the text says what happened and what to do.
     case failed(LocalizedText)
 }
@@ -40,4 +42,18 @@ public enum Effect: Sendable, Hashable {
     /// Leave the incident for the home screen.
     case close
     case quit
+    /// Move the replay player.
+    case player(ReplayAction)
+    /// Work the drill this console conducts.
+    case drill(DrillEffect)
+    /// Declare a drill from a scenario, start its clock at `speed` and conduct it here.
+    case startDrill(scenario: String, speed: Int)
+}
+
+/// What the console asks of the drill it conducts; its `DrillConductor` carries it out.
+public enum DrillEffect: Sendable, Hashable {
+    case clock(DrillClockAction)
+    case answer(inject: String, text: String)
+    case lesson(String)
+    case end
 }

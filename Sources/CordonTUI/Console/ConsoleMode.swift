@@ -1,20 +1,25 @@
 import CordonCore
 
-/// How the console is being used. The live console records; a replay only shows; a drill
-/// works like the live console under a banner. Replay and drills add their own status lines
-/// (the drill clock, a scrub bar) through `statusLines`.
+/// How the console is being used. The live console records; a replay only shows, under its
+/// player; a drill works like the live console under a banner, and the console that started it
+/// also conducts it.
 public struct ConsoleMode: Sendable, Hashable {
     /// Shown at the left of the header on every screen, before the incident's id.
     public var banner: LocalizedText?
     /// Refuses every request that records something.
     public var isReadOnly: Bool
-    /// Extra lines shown above the key hints.
-    public var statusLines: [LocalizedText]
+    /// The scenario a drill is scored on, when known: the drill line then shows the score, and
+    /// the evaluation can be drawn.
+    public var scenario: Scenario?
+    /// This console runs the drill: its clock keys work, it delivers the injects, and quitting
+    /// ends and scores the drill.
+    public var conductsDrill: Bool
 
-    public init(banner: LocalizedText? = nil, isReadOnly: Bool = false, statusLines: [LocalizedText] = []) {
+    public init(banner: LocalizedText? = nil, isReadOnly: Bool = false, scenario: Scenario? = nil, conductsDrill: Bool = false) {
         self.banner = banner
         self.isReadOnly = isReadOnly
-        self.statusLines = statusLines
+        self.scenario = scenario
+        self.conductsDrill = conductsDrill
     }
 
     public static let live = ConsoleMode()
@@ -22,6 +27,16 @@ public struct ConsoleMode: Sendable, Hashable {
     /// Looking at an incident without recording anything.
     public static let replay = ConsoleMode(banner: LocalizedText(zh: "回放·只读", en: "REPLAY · read-only"), isReadOnly: true)
 
-    /// The banner every drill shows, whatever the mode.
-    public static let drillBanner = LocalizedText(zh: "演练 DRILL", en: "DRILL 演练")
+    /// A replay of a drill, scored against its scenario as it stood at each moment.
+    public static func replay(of scenario: Scenario?) -> ConsoleMode {
+        var mode = replay
+        mode.scenario = scenario
+        return mode
+    }
+
+    /// Working a drill that another console conducts (or nobody does), scored against `scenario` if known.
+    public static func drill(_ scenario: Scenario?) -> ConsoleMode { ConsoleMode(scenario: scenario) }
+
+    /// The facilitator's console on a drill of `scenario`.
+    public static func conducting(_ scenario: Scenario) -> ConsoleMode { ConsoleMode(scenario: scenario, conductsDrill: true) }
 }

@@ -6,7 +6,7 @@ enum ConsoleScreen {
         into canvas: inout Canvas, model: AppModel, console: ConsoleModel, timeline: Timeline
     ) where Timeline.Element == Event, Timeline.Index == Int {
         let deadlines = console.deadlines(now: model.now)
-        let layout = ConsoleLayout(size: model.size, deadlineCount: deadlines.count, statusLines: console.mode.statusLines.count)
+        let layout = ConsoleLayout(size: model.size, deadlineCount: deadlines.count, statusLines: console.statusLineCount)
         header(into: &canvas, layout.header, model: model, console: console)
         phaseStrip(into: &canvas, layout.phases, model: model, console: console)
         divider(into: &canvas, layout.topDivider, junction: "┬", at: layout.separatorX, label: nil)
@@ -18,11 +18,9 @@ enum ConsoleScreen {
         let title = model.language == .zh ? "时限" : "Deadlines"
         divider(into: &canvas, layout.bottomDivider, junction: "┴", at: layout.separatorX, label: deadlines.count > layout.deadlines.height ? "\(title) (\(deadlines.count))" : title)
         deadlinePane(into: &canvas, layout.deadlines, model: model, console: console, deadlines: deadlines)
-        for (index, line) in console.mode.statusLines.enumerated() {
-            canvas.line(line[model.language], in: layout.status.row(index), style: Style(.accent))
-        }
+        StatusLines.draw(into: &canvas, layout.status, model: model, console: console, timeline: timeline)
         message(into: &canvas, layout.message, model: model, console: console)
-        let hints = KeyTable.hints(for: .console, language: model.language) { request in
+        let hints = KeyTable.hints(for: model.screenKeyContexts, language: model.language) { request in
             (console.mode.isReadOnly && request.writes) || (request == .back && model.home == nil)
         }
         canvas.line(HintLine.compose(hints, width: layout.hints.width), in: layout.hints, style: .muted)
@@ -200,10 +198,15 @@ enum ConsoleScreen {
         for (row, index) in deadlines.indices.dropFirst(top).prefix(rect.height).enumerated() {
             let status = deadlines[index]
             var style = DeadlineText.style(status)
-            if index == console.deadlineIndex, console.focus == .deadlines { style = style.with(reverse: true) }
+            let selected = index == console.deadlineIndex && console.focus == .deadlines
+            if selected { style = style.with(reverse: true) }
             let line = rect.row(row)
             canvas.fill(line, style: style)
-            canvas.put(" " + TextLayout.pad(status.deadline.title[language], to: titleWidth - 1), x: line.x, y: line.y, width: titleWidth, style: style)
+            // A limit the playbook marks unconfirmed says so beside its title, which gives way to it.
+            let caution = status.deadline.verify ? " " + DeadlineText.unconfirmed[language] : ""
+            let room = titleWidth - 1 - DisplayWidth.of(caution)
+            let x = line.x + canvas.put(" " + TextLayout.truncate(status.deadline.title[language], to: room), x: line.x, y: line.y, width: titleWidth, style: style)
+            canvas.put(caution, x: x, y: line.y, width: line.x + titleWidth - x, style: selected ? style : Style(.warning, bold: true))
             canvas.put(" " + DeadlineText.state(status, language: language), x: line.x + titleWidth, y: line.y, width: line.width - titleWidth, style: style)
         }
     }

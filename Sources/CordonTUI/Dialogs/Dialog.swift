@@ -11,6 +11,12 @@ public protocol Dialog: Sendable {
     /// The keys shown in the bottom of the frame.
     func hints(_ language: Language) -> String
     mutating func handle(_ request: Request, model: AppModel) -> DialogOutcome
+    /// The dialog to show once this one's command is recorded: the evaluation after a lesson.
+    var followUp: (any Dialog)? { get }
+}
+
+extension Dialog {
+    public var followUp: (any Dialog)? { nil }
 }
 
 /// What a dialog wants after a key.

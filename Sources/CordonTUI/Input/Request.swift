@@ -1,3 +1,5 @@
+import CordonCore
+
 /// What a key asks for. The key table turns keys into requests; screens and dialogs decide
 /// what a request means where they are (`left` picks the previous phase in the console and
 /// moves the cursor in a text field).
@@ -8,7 +10,10 @@ public enum Request: Sendable, Hashable {
     // Working the incident
     case complete, start, skip, block, reopen, note, advance, classify, assign, search
     // The home screen
-    case open, replay, declare
+    case open, replay, declare, startDrill
+    // The replay player and the drill
+    case player(ReplayAction)
+    case drill(DrillRequest)
     // Everywhere
     case help, quit, back
     // Dialogs and text fields

@@ -4,6 +4,10 @@ import CordonCore
 /// journal and the library, and feeds the results back in. Keys, ticks and refreshes come from
 /// the loop (or a test); nothing here touches the terminal.
 ///
+/// A replay and a drill are the same console over another journal: a replay shows a
+/// `ReplayJournal` moved by its player; a drill's console conducts the drill through a
+/// `DrillConductor`, which records injects on the drill's own journal as they fall due.
+///
 ///     let program = ConsoleProgram(journal: journal, language: .zh, size: Size(width: 80, height: 24), clock: clock)
 ///     program.press(.space)
 ///     program.render().contains("完成 隔离泄露源") // true
@@ -11,17 +15,41 @@ public final class ConsoleProgram {
     public private(set) var model: AppModel
     public private(set) var journal: (any IncidentJournal)?
     public let library: (any IncidentLibrary)?
+    /// Real time: the loop, the replay player and the drill clock run on it.
     public let clock: any Clock
     /// Set once the responder confirmed quitting.
     public private(set) var hasQuit = false
+    /// The replay on screen, when the console is a replay player.
+    public private(set) var replay: ReplaySession?
+    /// The drill this console conducts.
+    public private(set) var conductor: DrillConductor?
+    /// A drill's clock, following its timeline: what the console reads a drill's time from.
+    private var drillClock: DrillClock?
 
     /// A console on one incident, as `cordon open ID` starts it.
     public init(journal: any IncidentJournal, mode: ConsoleMode = .live, language: Language, size: Size, clock: any Clock) {
-        self.journal = journal
         self.library = nil
         self.clock = clock
         model = AppModel(language: language, size: size, now: clock.now())
-        send(.opened(IncidentSnapshot(journal), mode))
+        send(opening(journal, mode: mode))
+    }
+
+    /// A read-only replay player over `journal`'s events, standing after event `seq`, as
+    /// `cordon replay ID` starts it.
+    public init(replaying journal: any IncidentJournal, at seq: Int = 1, speed: Int = 10, language: Language, size: Size, clock: any Clock) throws(IncidentState.FoldError) {
+        self.library = nil
+        self.clock = clock
+        model = AppModel(language: language, size: size, now: clock.now())
+        send(try replaying(journal, at: seq, speed: speed))
+    }
+
+    /// The facilitator's console on a drill just declared, as `cordon drill SCENARIO` starts it:
+    /// the clock starts at `speed` and is held at once while the briefing is read out.
+    public init(conducting conductor: DrillConductor, speed: Int, seed: Int, language: Language, size: Size, clock: any Clock) throws {
+        self.library = nil
+        self.clock = clock
+        model = AppModel(language: language, size: size, now: clock.now())
+        send(try conducting(conductor, speed: speed, seed: seed))
     }
 
     /// The home screen over a library, as `cordon` starts it.
@@ -30,22 +58,41 @@ public final class ConsoleProgram {
         self.library = library
         self.clock = clock
         model = AppModel(language: language, size: size, now: clock.now(), home: HomeModel())
-        run(.loadHome).map { send($0) }
+        send(run(.loadHome))
     }
 
-    /// Every event of the open incident, oldest first (empty on the home screen).
+    /// Every event of the open incident, oldest first (empty on the home screen; up to the
+    /// player's position in a replay).
     public var timeline: [Event] { journal?.events ?? [] }
 
     public func render() -> Canvas { Screen.render(model, timeline: timeline) }
 
+    /// The time the console reads the incident at: the replay's moment, the drill clock, or now.
+    public var readingTime: Timestamp {
+        if let replay { return replay.now }
+        return drillClock?.now() ?? clock.now()
+    }
+
+    /// Milliseconds until the console wants its next tick: often while a replay plays or a drill
+    /// clock runs fast (and exactly when the next inject falls due), once a second otherwise.
+    public var tickInterval: Int {
+        if let replay { return replay.player.isPlaying ? 100 : 1000 }
+        guard let conductor, conductor.state.drill?.hasEnded == false, let setting = conductor.clock.setting, setting.isRunning else { return 1000 }
+        var interval = setting.speed >= 10 ? 100 : setting.speed > 1 ? 250 : 1000
+        if let wake = conductor.nextWakeUp { interval = min(interval, Int(max(1, wake.millis - clock.now().millis))) }
+        return interval
+    }
+
     // MARK: - Input
 
-    public func send(_ message: Message) {
-        var queue = [message]
+    public func send(_ message: Message) { send([message]) }
+
+    private func send(_ messages: [Message]) {
+        var queue = messages
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in model.update(next, timeline: timeline) {
-                if let reply = run(effect) { queue.append(reply) }
+                queue += run(effect)
             }
         }
     }
@@ -61,67 +108,192 @@ public final class ConsoleProgram {
 
     /// Reads what other consoles and the command line appended since the last read.
     public func refresh() {
-        guard let journal else { return }
+        guard let journal, replay == nil else { return }
         do {
             let new = try journal.refresh()
+            drillClock?.follow(journal.state)
             if !new.isEmpty { send(.journalChanged(IncidentSnapshot(journal), new: new, mine: false)) }
         } catch {
             send(.failed(Self.describe(error)))
         }
     }
 
-    /// Moves the clocks on screen to the clock's time.
-    public func tick() { send(.tick(clock.now())) }
+    /// Moves the clocks on screen: plays the replay on, or lets the drill deliver what has fallen due.
+    public func tick() {
+        if let replay {
+            send(replay.tick(wall: clock.now()) ? replayMoved(replay) : .tick(readingTime))
+            return
+        }
+        if let conductor, let journal {
+            do {
+                let new = try conductor.tick()
+                if !new.isEmpty { send(.journalChanged(IncidentSnapshot(journal), new: new, mine: false)) }
+            } catch {
+                send(.failed(Self.describe(error)))
+            }
+        }
+        send(.tick(readingTime))
+    }
 
     public func resize(to size: Size) {
         guard size != model.size else { return }
         send(.resized(size))
     }
 
+    /// The console is going away without a word (a signal, a dropped line): a drill it conducts
+    /// ends and is scored, as quitting would.
+    public func hangUp() { endConductedDrill() }
+
+    // MARK: - Opening
+
+    private func opening(_ opened: any IncidentJournal, mode: ConsoleMode) -> [Message] {
+        journal = opened
+        replay = nil
+        conductor = nil
+        drillClock = nil
+        var mode = mode
+        if opened.state.isDrill {
+            let drill = opened as? any DrillJournal
+            drillClock = drill?.drillClock ?? DrillClock(wall: clock, following: opened.state)
+            if mode.scenario == nil { mode.scenario = drill?.drillScenario }
+        }
+        return [.opened(IncidentSnapshot(opened), mode), .tick(readingTime)]
+    }
+
+    private func replaying(_ source: any IncidentJournal, at seq: Int, speed: Int = 10) throws(IncidentState.FoldError) -> [Message] {
+        let session = try ReplaySession(events: source.events, playbook: source.playbook, at: seq, speed: speed)
+        journal = session.journal
+        replay = session
+        conductor = nil
+        drillClock = nil
+        return [.opened(IncidentSnapshot(session.journal), .replay(of: (source as? any DrillJournal)?.drillScenario)), replayMoved(session)]
+    }
+
+    private func conducting(_ drill: DrillConductor, speed: Int, seed: Int) throws -> [Message] {
+        try drill.start(speed: speed, seed: seed)
+        try drill.perform(.pause)
+        var messages = opening(drill.journal, mode: .conducting(drill.scenario))
+        conductor = drill
+        messages.append(.request(.drill(.briefing)))
+        return messages
+    }
+
+    private func replayMoved(_ session: ReplaySession) -> Message {
+        .replayMoved(IncidentSnapshot(session.journal), session.player, at: session.now)
+    }
+
+    /// Ends the drill this console conducts, if it is still running.
+    private func endConductedDrill() {
+        guard let conductor, conductor.state.drill?.hasEnded == false else { return }
+        // Leaving is not refused over this: if the end cannot be recorded, the drill stays
+        // unscored and its clock stands at its next inject until someone ends it.
+        _ = try? conductor.end()
+    }
+
     // MARK: - Effects
 
-    private func run(_ effect: Effect) -> Message? {
+    private func run(_ effect: Effect) -> [Message] {
         switch effect {
         case .perform(let command):
-            guard let journal else { return nil }
+            guard let journal else { return [] }
             do {
                 let written = try journal.perform(command)
-                return .journalChanged(IncidentSnapshot(journal), new: written, mine: true)
+                drillClock?.follow(journal.state)
+                return [.journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
             } catch {
-                return .failed(Self.describe(error))
+                return [.failed(Self.describe(error))]
             }
         case .loadHome:
-            guard let library else { return nil }
-            return .homeLoaded(incidents: library.incidents(kind: .incident), drills: library.incidents(kind: .drill), playbooks: library.playbooks())
+            guard let library else { return [] }
+            return [.homeLoaded(
+                incidents: library.incidents(kind: .incident), drills: library.incidents(kind: .drill),
+                playbooks: library.playbooks(), scenarios: library.scenarios())]
         case .declare(let request):
-            guard let library else { return nil }
+            guard let library else { return [] }
             do {
-                let opened = try library.declare(request)
-                journal = opened
-                return .opened(IncidentSnapshot(opened), .live)
+                return opening(try library.declare(request), mode: .live)
             } catch {
-                return .failed(Self.describe(error))
+                return [.failed(Self.describe(error))]
             }
         case .open(let id, let mode):
-            guard let library else { return nil }
+            guard let library else { return [] }
             do {
                 let opened = try library.open(id)
-                journal = opened
-                return .opened(IncidentSnapshot(opened), mode)
+                return mode.isReadOnly ? try replaying(opened, at: 1) : opening(opened, mode: mode)
             } catch {
-                return .failed(Self.describe(error))
+                return [.failed(Self.describe(error))]
             }
+        case .startDrill(let scenario, let speed):
+            guard let library else { return [] }
+            do {
+                let declared = try library.declareDrill(scenario: scenario, language: model.language)
+                return try conducting(DrillConductor(journal: declared.journal, scenario: declared.scenario), speed: speed, seed: Int.random(in: 0...999_999))
+            } catch {
+                return [.failed(Self.describe(error))]
+            }
+        case .player(let action):
+            guard let replay else { return [] }
+            replay.perform(action, wall: clock.now())
+            return [replayMoved(replay)]
+        case .drill(let work):
+            return runDrill(work)
         case .close:
+            endConductedDrill()
             journal = nil
+            replay = nil
+            conductor = nil
+            drillClock = nil
             return run(.loadHome)
         case .quit:
+            endConductedDrill()
             hasQuit = true
-            return nil
+            return []
         }
+    }
+
+    private func runDrill(_ work: DrillEffect) -> [Message] {
+        guard let journal else { return [] }
+        do {
+            var written: [Event]
+            switch work {
+            case .clock(let action):
+                let conductor = try requireConductor()
+                written = try conductor.perform(action)
+                // A jump or a resume may bring an inject due: deliver it with the same keypress.
+                written += try conductor.tick()
+            case .end:
+                written = try requireConductor().end()
+            case .answer(let inject, let text):
+                let drill = try requireDrillJournal()
+                written = try drill.record { DrillRules.answer(inject: inject, text: text, state: $0, playbook: drill.playbook) }
+            case .lesson(let text):
+                let drill = try requireDrillJournal()
+                written = try drill.record { DrillRules.debrief(.lesson, text: text, state: $0, playbook: drill.playbook) }
+            }
+            drillClock?.follow(journal.state)
+            return [.journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
+        } catch {
+            return [.failed(Self.describe(error))]
+        }
+    }
+
+    private func requireConductor() throws(Refusal) -> DrillConductor {
+        guard let conductor else { throw Refusal("not-conducting", zh: AppModel.facilitatorOnly.zh, en: AppModel.facilitatorOnly.en) }
+        return conductor
+    }
+
+    private func requireDrillJournal() throws(Refusal) -> any DrillJournal {
+        guard let drill = journal as? any DrillJournal else {
+            throw Refusal("no-drill-journal", zh: "这个控制台无法记录对注入的回应；请用 n 写备注，或在命令行用 cordon note ID --answers 注入 文字。", en: "This console cannot record answers to injects; write a note with n, or use: cordon note ID --answers INJECT TEXT")
+        }
+        return drill
     }
 
     static func describe(_ error: any Error) -> LocalizedText {
         if let failure = error as? any LocalizedFailure { return failure.message }
+        if let fold = error as? IncidentState.FoldError {
+            return LocalizedText(zh: "时间线无法回放：\(fold.description)。未做任何更改。", en: "The timeline cannot be replayed: \(fold.description). Nothing was changed.")
+        }
         return LocalizedText(zh: "操作失败：\(error)。未记录任何内容。", en: "That failed: \(error). Nothing was recorded.")
     }
 }

@@ -25,6 +25,9 @@ enum StepMark {
 
 /// How a deadline clock reads: words carry the state, so it is clear without colour too.
 enum DeadlineText {
+    /// Beside a deadline the playbook marks `verify: true`: the limit is not confirmed law.
+    static let unconfirmed = LocalizedText(zh: "⚠待法务确认", en: "⚠ check with legal")
+
     static func state(_ status: DeadlineStatus, language: Language) -> String {
         let zh = language == .zh
         switch status.state {

@@ -16,6 +16,12 @@ enum TimeText {
         return "\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute))"
     }
 
+    /// `11-29 13:05:12`
+    static func dayAndSeconds(_ moment: Timestamp) -> String {
+        let p = moment.localParts
+        return "\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute)):\(two(p.second))"
+    }
+
     /// `2026-11-29 13:05:12 +08:00`
     static func full(_ moment: Timestamp) -> String {
         let p = moment.localParts

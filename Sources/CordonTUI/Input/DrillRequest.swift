@@ -1,0 +1,11 @@
+/// What a drill's keys ask for: the facilitator's hold on the drill clock, the injects, the
+/// briefing and the end.
+public enum DrillRequest: Sendable, Hashable {
+    case toggleClock
+    case nextInject
+    case faster
+    case slower
+    case injects
+    case briefing
+    case end
+}
