@@ -96,14 +96,14 @@ struct DrillCommandLineTests {
         }
         let transcript = try cordon.run(["replay", id, "--lang", "en"])
         #expect(transcript.stdout.contains("#3"))
-        #expect(transcript.stderr.contains("comes with the console"))
+        #expect(transcript.stderr.contains("no terminal here for the replay player"))
     }
 
-    @Test("without --headless nothing is created yet; bad speeds and unknown scenarios are refused")
+    @Test("without a terminal the drill console refuses and creates nothing; bad speeds and unknown scenarios are refused")
     func drillRefusals() throws {
-        let console = try cordon.run(["drill", "data-room-overshare"])
-        #expect(console.status == 2)
-        #expect(console.stderr.contains("--headless"))
+        let console = try cordon.run(["drill", "data-room-overshare", "--lang", "en"])
+        #expect(console.status == 64)
+        #expect(console.stderr.contains("needs a terminal"))
         #expect(try cordon.run(["drill", "data-room-overshare", "--headless", "--speed", "0"]).status == 2)
         let unknown = try cordon.run(["drill", "no-such-drill", "--headless"])
         #expect(unknown.status == 3)
