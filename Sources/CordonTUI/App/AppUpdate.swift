@@ -46,7 +46,7 @@ extension AppModel {
             settleConsole(count: timeline.count)
             if mine {
                 if awaitingResult {
-                    dialog = nil
+                    dialog = dialog?.afterRecording
                     dialogError = nil
                     awaitingResult = false
                 }
@@ -90,8 +90,15 @@ extension AppModel {
             awaitingResult = true
             return [.perform(command)]
         case .effect(let effect):
+            if case .addEvidenceFile = effect, console?.mode.isReadOnly == true {
+                dialogError = Self.readOnlyRefusal
+                return []
+            }
             dialogError = nil
-            if case .declare = effect { awaitingResult = true }
+            switch effect {
+            case .declare, .addEvidenceFile: awaitingResult = true
+            default: break
+            }
             return [effect]
         case .invalid(let reason):
             dialogError = reason
