@@ -61,7 +61,7 @@ struct AccountabilityScreen: RecordListDialog {
                     "追责必须以调查结论为依据：请先在记录菜单的“调查结论”中记录。",
                     "Accountability must rest on a finding: record one first under Findings in the records menu."))
             }
-            return .replace(AccountabilityForm(findings: standing, parent: self))
+            return .replace(AccountabilityForm(findings: standing, parent: selectingNew(after: console.incident.accountability.count)))
         case .insert("w"):
             if let refusal = refuseInReplay(model) { return refusal }
             let entries = console.incident.accountability

@@ -45,7 +45,7 @@ struct ActionList: RecordListDialog {
         switch request {
         case .insert("n"):
             if let refusal = refuseInReplay(model) { return refusal }
-            return .replace(ActionForm(findings: console.incident.findings.filter { !$0.isWithdrawn }, parent: self))
+            return .replace(ActionForm(findings: console.incident.findings.filter { !$0.isWithdrawn }, parent: selectingNew(after: console.incident.actions.count)))
         case .submit:
             if let refusal = refuseInReplay(model) { return refusal }
             let actions = console.incident.actions

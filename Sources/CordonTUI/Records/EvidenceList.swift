@@ -41,7 +41,7 @@ struct EvidenceList: RecordListDialog {
         switch request {
         case .insert("n"):
             if let refusal = refuseInReplay(model) { return refusal }
-            return .replace(EvidenceForm(parent: self))
+            return .replace(EvidenceForm(parent: selectingNew(after: evidence.count)))
         case .submit:
             if let refusal = refuseInReplay(model) { return refusal }
             guard let index = selected(among: evidence.count) else {

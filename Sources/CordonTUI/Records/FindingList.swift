@@ -38,7 +38,7 @@ struct FindingList: RecordListDialog {
         switch request {
         case .insert("n"):
             if let refusal = refuseInReplay(model) { return refusal }
-            return .replace(FindingForm(evidence: console.incident.evidence, parent: self))
+            return .replace(FindingForm(evidence: console.incident.evidence, parent: selectingNew(after: console.incident.findings.count)))
         case .insert("w"):
             if let refusal = refuseInReplay(model) { return refusal }
             let findings = console.incident.findings

@@ -87,6 +87,14 @@ extension RecordListDialog {
         count == 0 ? nil : min(selection, count - 1)
     }
 
+    /// The list to come back to after adding an entry: with the new one, the `count + 1`th,
+    /// selected.
+    func selectingNew(after count: Int) -> Self {
+        var list = self
+        list.selection = count
+        return list
+    }
+
     /// Refuses a key that would record something in a read-only replay.
     func refuseInReplay(_ model: AppModel) -> DialogOutcome? {
         model.console?.mode.isReadOnly == true ? .invalid(AppModel.readOnlyRefusal) : nil
