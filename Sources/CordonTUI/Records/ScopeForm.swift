@@ -54,7 +54,7 @@ struct ScopeForm: FormDialog {
     func notes(model: AppModel) -> [(String, Style)] {
         guard let console = model.console else { return [] }
         let zh = model.language == .zh
-        var out: [(String, Style)] = [(zh ? "* 敏感个人信息（个人信息保护法第二十八条）" : "* sensitive personal information (PIPL Art. 28)", .muted)]
+        var out: [(String, Style)] = []
         for field in [Field.records, .people] where count(field) == nil {
             let name = form[field].label[model.language]
             out.append((zh ? "“\(name)”不是数字：写 48000、48,000 或 4.8万。" : "\(name) is not a number: write 48000 or 48,000.", Style(.danger, bold: true)))
@@ -66,7 +66,9 @@ struct ScopeForm: FormDialog {
             people: (count(.people) ?? nil) ?? previous?.people,
             confidence: Self.confidences[form.choice(.confidence)] ?? previous?.confidence,
             basis: form.cleaned(.basis), at: model.now, by: "", seq: 0)
-        return out + RecordText.suggestion(playbook: console.playbook, scope: scope, current: console.incident.severity, language: model.language)
+        out += RecordText.suggestion(playbook: console.playbook, scope: scope, current: console.incident.severity, language: model.language)
+        out.append((zh ? "* 敏感个人信息（个人信息保护法第二十八条）" : "* sensitive personal information (PIPL Art. 28)", .muted))
+        return out
     }
 
     mutating func submit(model: AppModel) -> DialogOutcome {
