@@ -49,10 +49,7 @@ struct Form<Key: CaseIterable & Equatable & Sendable>: Sendable {
 
     private func index(_ key: Key) -> Int { keys.firstIndex(of: key)! }
 
-    subscript(key: Key) -> FormField {
-        get { fields[index(key)] }
-        set { fields[index(key)] = newValue }
-    }
+    subscript(key: Key) -> FormField { fields[index(key)] }
 
     func text(_ key: Key) -> String {
         if case .text(let field, _) = self[key].input { return field.text }
