@@ -63,10 +63,16 @@ struct Context {
     @discardableResult
     func perform(_ command: Command, on id: String) throws -> IncidentSession {
         let session = try open(id)
-        let written = try session.perform(command)
-        report(recoveries: session.journal.recoveries)
+        let written = try recording(on: session) { try session.perform(command) }
         printRecorded(written, session: session)
         return session
+    }
+
+    /// Runs a write and reports any torn tail it moved aside, whether the write was recorded or
+    /// refused: the move happens under the lock before the rules decide.
+    func recording<T>(on session: IncidentSession, _ write: () throws -> T) rethrows -> T {
+        defer { report(recoveries: session.journal.recoveries) }
+        return try write()
     }
 
     var now: Timestamp { stamp.clock.now() }
@@ -109,6 +115,19 @@ struct Context {
                 "时间线末尾的残缺行（\(recovery.length) 字节，写入时崩溃所致）已移至 \(recovery.sideFile)；所有已确认的记录都完好。",
                 "The torn last line of the timeline (\(recovery.length) bytes, from a crash mid-write) was moved to \(recovery.sideFile); every acknowledged event is intact."))
         }
+    }
+
+    /// All of standard input as text, refused (not garbled) unless it is UTF-8: a note is evidence,
+    /// and replacing bytes would lose what was typed for good.
+    func readStandardInput() throws -> String {
+        let bytes = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Refusal(
+                "not-utf8",
+                zh: "标准输入不是 UTF-8 文本，未记录。如为 GBK 编码，请先转换：iconv -f GBK -t UTF-8。",
+                en: "Standard input is not UTF-8 text; nothing was recorded. If it is GBK, convert it first: iconv -f GBK -t UTF-8")
+        }
+        return text
     }
 
     func warn(_ message: String) {

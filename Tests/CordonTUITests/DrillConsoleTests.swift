@@ -173,7 +173,7 @@ import Testing
         drill.press(.character("a"))
         drill.type("制定媒体问询口径模板")
         drill.press(.enter)
-        #expect(drill.screen.contains("请写下负责人"))
+        #expect(drill.screen.contains("请指定负责人"))
         drill.type("李娜")
         drill.press(.tab, .end)
         for _ in 0..<10 { drill.press(.backspace) }
@@ -184,7 +184,7 @@ import Testing
         #expect(action.owner == "李娜")
         #expect(action.due.description == "2026-12-13")
         #expect(drill.journal.state.drill?.debrief.map(\.kind) == [.lesson])
-        #expect(drill.screen.contains("A1 制定媒体问询口径模板 — 李娜 · 期限 2026-12-13 · 待办"))
+        #expect(drill.screen.contains("A1  2026-12-13  待办  李娜  制定媒体问询口径模板"))
         drill.press(.escape, .character("n"))
         drill.type("复盘会定于周五")
         drill.press(.enter)

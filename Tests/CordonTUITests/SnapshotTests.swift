@@ -101,6 +101,8 @@ import Testing
         drill.type("制定媒体问询口径模板")
         drill.press(.tab)
         drill.type("李娜")
+        drill.press(.tab)
+        drill.type("+30d")
         drill.press(.enter)
         Snapshot.check(drill.screen, named: name("drill-evaluation", language, size))
     }

@@ -1,12 +1,20 @@
 /// Folding the drill's own events, and the notes that answer injects or record the debrief.
+///
+/// Numbers come from a file anyone could have edited before re-chaining it, so offsets,
+/// durations and speeds outside what a drill can have make the event unreadable (counted as
+/// unknown) instead of reaching arithmetic that would trap.
 extension IncidentState {
+    /// Ten years, in seconds: longer than any drill.
+    static let longestDrillOffset = 315_360_000
+
     mutating func applyDrill(_ event: Event) -> Bool {
         let data = event.data
         let wall = data.string("wall_at").flatMap(Timestamp.init(iso8601:))
         switch event.type {
         case EventType.drillStarted:
             guard drill == nil, let scenario = data.string("scenario"), let seed = data.int("seed"),
-                  let speed = data.int("speed"), speed >= 1, let wall, let plan = Self.plan(data["plan"])
+                  let speed = data.int("speed"), DrillRules.speedRange.contains(speed), let wall, let plan = Self.plan(data["plan"]),
+                  Self.isDrillOffset(data.int("duration") ?? 0)
             else { return false }
             var started = DrillState(
                 scenario: scenario, seed: seed, startedAt: event.ts, plan: plan, duration: data.int("duration"),
@@ -19,7 +27,7 @@ extension IncidentState {
             guard var current = drill, !current.hasEnded, let wall, let action = data.string("action") else { return false }
             let speed = data.int("speed") ?? current.clock.speed
             let to = data.string("to").flatMap(Timestamp.init(iso8601:)) ?? event.ts
-            guard speed >= 1, ["pause", "resume", "speed", "skip"].contains(action) else { return false }
+            guard DrillRules.speedRange.contains(speed), ["pause", "resume", "speed", "skip"].contains(action) else { return false }
             let running = action == "pause" ? false : action == "resume" ? true : current.clock.isRunning
             current.clock = DrillClockSetting(wallAt: wall, drillAt: max(to, event.ts), speed: speed, isRunning: running, limit: current.nextStop)
             drill = current
@@ -65,9 +73,13 @@ extension IncidentState {
         guard let items = value?.array else { return nil }
         var entries: [DrillPlan.Entry] = []
         for item in items {
-            guard let object = item.object, let inject = object.string("inject"), let at = object.int("at") else { return nil }
+            guard let object = item.object, let inject = object.string("inject"), let at = object.int("at"), isDrillOffset(at) else { return nil }
             entries.append(DrillPlan.Entry(inject: inject, at: at, version: object.int("version") ?? 0))
         }
         return entries
+    }
+
+    private static func isDrillOffset(_ seconds: Int) -> Bool {
+        (0...longestDrillOffset).contains(seconds)
     }
 }

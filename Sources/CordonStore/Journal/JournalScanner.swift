@@ -49,8 +49,10 @@ struct JournalScanner {
 
     /// Scans `bytes`, which start at `position.offset` in the file.
     ///
-    /// Stops at the first damaged line. The last piece of the file counts as a torn tail, not
-    /// damage, when it has no newline or is not readable: that is what an interrupted write leaves.
+    /// Stops at the first damaged line. Only a last piece without its newline counts as a torn
+    /// tail: one `write` of whole lines interrupted by a crash leaves a prefix, and a prefix ends in
+    /// a newline only where a line is complete. A complete line that does not read is damage,
+    /// never moved aside, because it may be an acknowledged event someone altered.
     static func scan(_ bytes: [UInt8], from position: ChainPosition, keepEvents: Bool = true) -> Result {
         var result = Result(position: position)
         bytes.withUnsafeBufferPointer { buffer in
@@ -63,16 +65,11 @@ struct JournalScanner {
                 }
                 let lineNumber = result.position.seq + 1
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<newline])
-                let isLast = newline + 1 == count
                 let event: Event
                 do throws(Event.LineError) {
                     event = try Event(line: line)
                 } catch {
-                    if isLast {
-                        result.tornTail = TornTail(offset: position.offset + start, length: count - start)
-                    } else {
-                        result.damage = JournalDamage(line: lineNumber, kind: .unreadable, reason: error.reason)
-                    }
+                    result.damage = JournalDamage(line: lineNumber, kind: .unreadable, reason: error.reason)
                     return
                 }
                 guard event.seq == lineNumber else {

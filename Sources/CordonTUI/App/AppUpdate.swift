@@ -46,7 +46,7 @@ extension AppModel {
             settleConsole(count: timeline.count)
             if mine {
                 if awaitingResult {
-                    dialog = dialog?.followUp
+                    dialog = dialog?.afterRecording
                     dialogError = nil
                     awaitingResult = false
                 }
@@ -100,9 +100,13 @@ extension AppModel {
             awaitingResult = true
             return [.perform(command)]
         case .effect(let effect):
+            if case .addEvidenceFile = effect, console?.mode.isReadOnly == true {
+                dialogError = Self.readOnlyRefusal
+                return []
+            }
             dialogError = nil
             switch effect {
-            case .declare, .drill, .startDrill: awaitingResult = true
+            case .declare, .addEvidenceFile, .drill, .startDrill: awaitingResult = true
             default: break
             }
             return [effect]

@@ -38,6 +38,9 @@ public enum Effect: Sendable, Hashable {
     case perform(Command)
     case loadHome
     case declare(DeclareRequest)
+    /// Hash the evidence file at `path` (the driver reads it; the console never opens files),
+    /// then record it as `input`.
+    case addEvidenceFile(path: String, input: EvidenceInput)
     case open(id: String, mode: ConsoleMode)
     /// Leave the incident for the home screen.
     case close

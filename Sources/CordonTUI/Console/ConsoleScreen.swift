@@ -17,6 +17,7 @@ enum ConsoleScreen {
         timelinePane(into: &canvas, layout.timeline, model: model, console: console, timeline: timeline)
         let title = model.language == .zh ? "时限" : "Deadlines"
         divider(into: &canvas, layout.bottomDivider, junction: "┴", at: layout.separatorX, label: deadlines.count > layout.deadlines.height ? "\(title) (\(deadlines.count))" : title)
+        RecordCounts.draw(into: &canvas, layout.bottomDivider, from: layout.separatorX + 2, model: model, console: console)
         deadlinePane(into: &canvas, layout.deadlines, model: model, console: console, deadlines: deadlines)
         StatusLines.draw(into: &canvas, layout.status, model: model, console: console, timeline: timeline)
         message(into: &canvas, layout.message, model: model, console: console)

@@ -109,6 +109,7 @@ extension AppModel {
             let role = console.selectedStep?.role ?? console.playbook.roles.first?.id ?? ""
             dialog = AssignDialog(playbook: console.playbook, role: role)
         case .search: dialog = SearchPrompt(previous: console.searchQuery)
+        case .records: dialog = RecordsMenu()
         case .help: dialog = HelpDialog()
         case .quit: dialog = QuitDialog(endsDrill: console.conductsRunningDrill)
         default: break

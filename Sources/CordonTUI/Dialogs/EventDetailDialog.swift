@@ -20,10 +20,17 @@ struct EventDetailDialog: ReadingDialog {
             (EventText.summary(event, playbook: console.playbook, language: model.language), .plain),
             ("", .plain),
         ]
-        for (key, value) in event.data.entries {
+        // An accountability entry names a person: like the timeline pane, its details show
+        // only its id, and the accountability screen shows the rest.
+        let isPrivate = event.type == EventType.accountabilityAdded || event.type == EventType.accountabilityWithdrawn
+        for (key, value) in event.data.entries where !isPrivate || key == "entry" {
             let text: String
             if case .string(let string) = value { text = string } else { text = JSONWriter.string(value) }
             out.append(("\(key): \(text)", .muted))
+        }
+        if isPrivate {
+            out.append(("", .plain))
+            out.append((model.language == .zh ? "内容仅在追责界面查看：按 r，再按 7。" : "Its content shows only on the accountability screen: r, then 7.", .muted))
         }
         return out
     }

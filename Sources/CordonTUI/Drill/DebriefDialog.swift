@@ -21,7 +21,7 @@ struct DebriefDialog: Dialog {
 
     func hints(_ language: Language) -> String { DialogHints.submitOrCancel(language, submit: localized("记录", "record")) }
 
-    var followUp: (any Dialog)? { DrillEvaluationDialog(atDebrief: true) }
+    var afterRecording: (any Dialog)? { DrillEvaluationDialog(atDebrief: true) }
 
     mutating func handle(_ request: Request, model: AppModel) -> DialogOutcome {
         switch request {

@@ -1,8 +1,8 @@
 import CordonCore
 
 /// How the drill went: the score, each expectation met or missed with its time, the deadlines,
-/// the injects and their answers, and the debrief, where `l` adds a lesson learned and `a` an
-/// improvement action with an owner and a due date.
+/// the injects and their answers, and the debrief, where `l` adds a lesson learned (a note) and
+/// `a` an improvement action with an owner and a due date (the records' action form).
 struct DrillEvaluationDialog: ReadingDialog {
     var scroll = 0
 
@@ -83,8 +83,7 @@ struct DrillEvaluationDialog: ReadingDialog {
         let actions = console.incident.actions
         if actions.isEmpty && evaluation.improvements.isEmpty { out.append(("—", .muted)) }
         for action in actions {
-            let due = (zh ? "期限 " : "due ") + action.due.description
-            out.append(("\(action.id) \t" + "\(action.title) — \(action.owner) · \(due) · \(action.status.title[language])".terminalSafe, .plain))
+            out.append((RecordText.action(action, now: model.now, language: language), RecordText.actionStyle(action, now: model.now)))
         }
         for note in evaluation.improvements { out.append(("• \t" + "\(note.text) — \(note.by)".terminalSafe, .plain)) }
         return out
@@ -110,7 +109,8 @@ struct DrillEvaluationDialog: ReadingDialog {
         scroll = clamped(model)
         return switch request {
         case .insert("l"), .insert("L"): .replace(DebriefDialog())
-        case .insert("a"), .insert("A"): .replace(ImprovementActionDialog(now: model.now))
+        case .insert("a"), .insert("A"):
+            .replace(ActionForm(findings: model.console?.incident.findings.filter { !$0.isWithdrawn } ?? [], parent: DrillEvaluationDialog(atDebrief: true)))
         default: handleScrolling(request, model: model)
         }
     }

@@ -9,6 +9,8 @@ public enum Request: Sendable, Hashable {
     case nextPane, previousPane, details
     // Working the incident
     case complete, start, skip, block, reopen, note, advance, classify, assign, search
+    /// The records menu: evidence, scope, findings, accountability, actions, notice facts.
+    case records
     // The home screen
     case open, replay, declare, startDrill
     // The replay player and the drill

@@ -25,6 +25,9 @@ public final class ConsoleProgram {
     public private(set) var conductor: DrillConductor?
     /// A drill's clock, following its timeline: what the console reads a drill's time from.
     private var drillClock: DrillClock?
+    /// Hashes an evidence file by its path as typed. The executable supplies it (hashing is file
+    /// I/O, which the console leaves to the store); without it, only descriptions can be added.
+    public var fingerprint: ((String) throws -> EvidenceFile)?
 
     /// A console on one incident, as `cordon open ID` starts it.
     public init(journal: any IncidentJournal, mode: ConsoleMode = .live, language: Language, size: Size, clock: any Clock) {
@@ -203,6 +206,18 @@ public final class ConsoleProgram {
             } catch {
                 return [.failed(Self.describe(error))]
             }
+        case .addEvidenceFile(let path, var input):
+            guard let fingerprint else {
+                return [.failed(LocalizedText(
+                    zh: "此控制台不能读取文件；请用 cordon evidence ID add --file 路径 登记文件。未记录任何内容。",
+                    en: "This console cannot read files; register the file with cordon evidence ID add --file PATH. Nothing was recorded."))]
+            }
+            do {
+                input.file = try fingerprint(path)
+            } catch {
+                return [.failed(Self.describe(error))]
+            }
+            return run(.perform(.record(.addEvidence(input))))
         case .loadHome:
             guard let library else { return [] }
             return [.homeLoaded(

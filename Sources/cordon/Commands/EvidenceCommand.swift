@@ -77,7 +77,7 @@ struct EvidenceCommand: ParsableCommand {
         do throws(StoreError) {
             current = try EvidenceFingerprint.file(at: recorded.path)
         } catch {
-            print(context.text("缺失：\(evidence.id) \(recorded.path)：", "MISSING: \(evidence.id) \(recorded.path): ") + error.message[context.language].terminalSafe)
+            print(context.text("缺失：\(evidence.id) \(recorded.path.terminalSafe)：", "MISSING: \(evidence.id) \(recorded.path.terminalSafe): ") + error.message[context.language].terminalSafe)
             throw ExitCode(1)
         }
         if current.sha256 == recorded.sha256 && current.size == recorded.size {

@@ -49,7 +49,7 @@ struct FindingCommand: ParsableCommand {
                     throw Refusal("bad-kind", zh: "结论类型请写 root-cause（根本原因）、contributing（促成因素）或 timeline（行为时间线）。", en: "The kind is root-cause, contributing or timeline.")
                 }
                 var text = words.joined(separator: " ")
-                if text == "-" { text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+                if text == "-" { text = try context.readStandardInput() }
                 let occurredAt = try at.map(context.moment)
                 try context.perform(.record(.addFinding(FindingInput(kind: parsed, text: text, occurredAt: occurredAt, evidence: evidence))), on: id)
             case .withdraw:

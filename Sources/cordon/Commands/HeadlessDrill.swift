@@ -152,6 +152,6 @@ final class HeadlessDrill {
     /// Written straight to the file descriptor, unbuffered, so whoever reads this through a pipe
     /// or `tee` sees each inject as it lands.
     private func print(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((line.terminalSafeLines + "\n").utf8))
     }
 }

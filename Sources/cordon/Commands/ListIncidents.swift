@@ -39,7 +39,7 @@ struct ListIncidents: ParsableCommand {
                 }
                 let severity = state.severity?.title[context.language] ?? context.text("未定级", "ungraded")
                 let status = state.isClosed ? context.text("已关闭", "closed") : state.phase
-                print("\(state.id)  \(status)  [\(severity)]  \(state.title.terminalSafe)")
+                print("\(state.id.terminalSafe)  \(status.terminalSafe)  [\(severity)]  \(state.title.terminalSafe)")
             }
         }
     }

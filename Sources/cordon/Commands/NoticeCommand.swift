@@ -32,9 +32,10 @@ struct NoticeCommand: ParsableCommand {
                 ]))
                 return
             }
-            print(draft.title)
+            let body = draft.body.terminalSafeLines
+            print(draft.title.terminalSafe)
             print("")
-            print(draft.body, terminator: draft.body.hasSuffix("\n") ? "" : "\n")
+            print(body, terminator: body.hasSuffix("\n") ? "" : "\n")
             if !draft.unknown.isEmpty {
                 let list = draft.unknown.joined(separator: context.language == .zh ? "、" : "; ")
                 context.warn(context.text(

@@ -108,7 +108,7 @@ struct ReplayTranscript {
         for event in events {
             switch marks[event.seq] {
             case .declared(let phase)?, .phase(let phase)?:
-                Swift.print("── " + (playbook.phase(phase)?.title[context.language] ?? phase) + " ──")
+                Swift.print("── " + (playbook.phase(phase)?.title[context.language] ?? phase.terminalSafe) + " ──")
             case .closed?:
                 Swift.print("── " + context.text("关闭", "closed") + " ──")
             default:
