@@ -122,10 +122,7 @@ struct Context {
     func readStandardInput() throws -> String {
         let bytes = FileHandle.standardInput.readDataToEndOfFile()
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw Refusal(
-                "not-utf8",
-                zh: "标准输入不是 UTF-8 文本，未记录。如为 GBK 编码，请先转换：iconv -f GBK -t UTF-8。",
-                en: "Standard input is not UTF-8 text; nothing was recorded. If it is GBK, convert it first: iconv -f GBK -t UTF-8")
+            throw Refusal.notUTF8(LocalizedText(zh: "标准输入", en: "Standard input"))
         }
         return text
     }

@@ -45,6 +45,23 @@ struct DrillCommandLineTests {
         #expect(try cordon.run(["verify", id]).status == 0)
     }
 
+    @Test("a line of the headless drill's input that is not UTF-8 is refused with the notes' wording, never recorded garbled")
+    func headlessInputNotUTF8() throws {
+        let gbk: [UInt8] = [0xB2, 0xBB, 0xD3, 0xE8, 0xD6, 0xC3, 0xC6, 0xC0]  // 不予置评 in GBK
+        let input = Array("f\na vdr-confirms ".utf8) + gbk + Array("\na vdr-confirms 不予置评\nq\n".utf8)
+        let result = try cordon.run(["drill", "data-room-overshare", "--headless", "--speed", "10000", "--seed", "7", "--json", "--lang", "zh"], stdinBytes: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("这一行输入不是 UTF-8 文本，未记录。如为 GBK 编码，请先转换：iconv -f GBK -t UTF-8。"), "\(result.stderr)")
+        let id = try #require(try JSONReader.parse(String(result.stdout.split(separator: "\n")[0])).object?.string("drill"))
+        let timeline = try String(contentsOfFile: cordon.timeline(id), encoding: .utf8)
+        #expect(!timeline.contains("\u{FFFD}"), "no replacement characters in the timeline")
+        let answers = timeline.split(separator: "\n").filter { $0.contains("\"type\":\"note.added\"") && $0.contains("\"inject\":\"vdr-confirms\"") }
+        #expect(answers.count == 1 && answers[0].contains("不予置评"), "the line typed in UTF-8 is recorded")
+
+        let notes = try cordon.run(["note", id, "-", "--lang", "en"], stdinBytes: gbk)
+        #expect(notes.stderr.contains("Standard input is not UTF-8 text; nothing was recorded. If it is GBK, convert it first: iconv -f GBK -t UTF-8"), "the same words for a note: \(notes.stderr)")
+    }
+
     @Test("the same seed gives the same drill: injects, variants and times")
     func sameSeed() throws {
         func injects(_ lines: [JSONObject]) -> [String] {

@@ -12,7 +12,7 @@ final class HeadlessDrill {
     let speed: Int
     let seed: Int
     private var input = LineInput()
-    private var queued: [String] = []
+    private var queued: [Result<String, Refusal>] = []
     private var printed = 0
 
     init(context: Context, drill: DrillSession, speed: Int, seed: Int) {
@@ -33,7 +33,13 @@ final class HeadlessDrill {
                 try conductor.end()
                 break
             }
-            if !queued.isEmpty { handle(queued.removeFirst()) }
+            if let line = queued.first {
+                queued.removeFirst()
+                switch line {
+                case .success(let text): handle(text)
+                case .failure(let refusal): context.warn(refusal.message[context.language])
+                }
+            }
             try drill.refresh()
             try conductor.tick()
             printNewEvents()
