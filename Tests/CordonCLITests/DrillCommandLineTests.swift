@@ -62,6 +62,33 @@ struct DrillCommandLineTests {
         #expect(notes.stderr.contains("Standard input is not UTF-8 text; nothing was recorded. If it is GBK, convert it first: iconv -f GBK -t UTF-8"), "the same words for a note: \(notes.stderr)")
     }
 
+    @Test("a headless drill stopped by a signal records why: a hang-up, or a stop")
+    func headlessSignals() throws {
+        for (signal, reason) in [(SIGHUP, "hangup"), (SIGTERM, "signal")] {
+            let process = cordon.start(["drill", "data-room-overshare", "--headless", "--speed", "1", "--json"], stdin: "")
+            let output = process.standardOutput as! Pipe
+            try process.run()
+            var first = Data()
+            while !first.contains(UInt8(ascii: "\n")) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                first += chunk
+            }
+            let id = try #require(try JSONReader.parse(String(decoding: first.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)).object?.string("drill"))
+            kill(process.processIdentifier, signal)
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning, Date() < deadline { usleep(20_000) }
+            if process.isRunning {
+                Issue.record("signal \(signal) did not end the headless drill")
+                kill(process.processIdentifier, SIGKILL)
+            }
+            _ = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let last = try String(contentsOfFile: cordon.timeline(id), encoding: .utf8).split(separator: "\n").last ?? ""
+            #expect(last.contains("\"type\":\"drill.ended\"") && last.contains("\"reason\":\"\(reason)\""), "\(last)")
+        }
+    }
+
     @Test("the same seed gives the same drill: injects, variants and times")
     func sameSeed() throws {
         func injects(_ lines: [JSONObject]) -> [String] {

@@ -218,9 +218,24 @@ import Testing
     @Test func aStopSignalEndsAndScoresTheDrillToo() {
         let drill = DrillConsoleFixture()
         drill.press(.enter)
+        let terminal = MemoryTerminal(size: Size(width: 80, height: 24), inputs: [.signal(15)])
+        #expect(ConsoleLoop.run(drill.program, on: terminal) == .signal(15))
+        #expect(drill.journal.state.drill?.hasEnded == true)
+        #expect(drill.journal.state.drill?.endReason == "signal")
+    }
+
+    @Test func aHangUpIsRecordedAsSuchAndTheEvaluationSaysSoInBothLanguages() {
+        let drill = DrillConsoleFixture()
+        drill.press(.enter)
+        drill.wait(millis: 5000)
         let terminal = MemoryTerminal(size: Size(width: 80, height: 24), inputs: [.signal(1)])
         #expect(ConsoleLoop.run(drill.program, on: terminal) == .signal(1))
-        #expect(drill.journal.state.drill?.hasEnded == true)
+        #expect(drill.journal.state.drill?.endReason == "hangup", "not the facilitator's choice: their line dropped")
+        for (language, text) in [(Language.zh, "结束于 T+0:05:00（主持人的终端断开（挂断））"), (.en, "ended T+0:05:00 (the facilitator's terminal hung up)")] {
+            let colleague = ConsoleProgram(journal: drill.journal, language: language, size: Size(width: 120, height: 40), clock: drill.journal.wall)
+            colleague.press(.character("E"))
+            #expect(colleague.render().contains(text), "\(language)")
+        }
     }
 
     @Test func escDoesNotLeaveARunningDrillBehind() {

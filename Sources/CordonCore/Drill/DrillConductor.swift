@@ -42,11 +42,12 @@ public final class DrillConductor {
         try journal.record { state in DrillRules.clock(action, state: state, now: clock.now(), wall: clock.wall.now()) }
     }
 
-    /// The facilitator ends the drill; the evaluation follows.
+    /// Ends the drill, by the facilitator's choice unless `reason` says otherwise (a hang-up,
+    /// a signal); the evaluation follows.
     @discardableResult
-    public func end() throws -> [Event] {
+    public func end(_ reason: DrillEndReason = .facilitator) throws -> [Event] {
         try journal.record { state in
-            DrillRules.end(.facilitator, scenario: scenario, state: state, playbook: playbook, now: clock.now(), wall: clock.wall.now())
+            DrillRules.end(reason, scenario: scenario, state: state, playbook: playbook, now: clock.now(), wall: clock.wall.now())
         }
     }
 

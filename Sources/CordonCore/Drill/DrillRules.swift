@@ -13,6 +13,26 @@ public enum DrillEndReason: String, Sendable, Hashable {
     case facilitator
     /// The scenario's time ran out.
     case time
+    /// The facilitator's terminal hung up (SIGHUP: a dropped SSH link, a closed window).
+    case hangup
+    /// The facilitator's console was stopped by Ctrl-C or SIGTERM.
+    case signal
+
+    /// How the evaluation and the report say it: `时间到`, `ended by the facilitator`.
+    public var title: LocalizedText {
+        switch self {
+        case .facilitator: LocalizedText(zh: "主持人结束", en: "ended by the facilitator")
+        case .time: LocalizedText(zh: "时间到", en: "time up")
+        case .hangup: LocalizedText(zh: "主持人的终端断开（挂断）", en: "the facilitator's terminal hung up")
+        case .signal: LocalizedText(zh: "主持人的控制台被中止（Ctrl-C 或 SIGTERM）", en: "the facilitator's console was stopped (Ctrl-C or SIGTERM)")
+        }
+    }
+
+    /// The title of the reason recorded in a timeline; one from a newer version shows as written.
+    public static func title(of recorded: String?) -> LocalizedText {
+        guard let recorded else { return DrillEndReason.facilitator.title }
+        return DrillEndReason(rawValue: recorded)?.title ?? LocalizedText(zh: recorded, en: recorded)
+    }
 }
 
 /// The rules of running a drill: each answers with events to record or a refusal, like

@@ -31,7 +31,7 @@ struct DrillEvaluationDialog: ReadingDialog {
         var out: [(String, Style)] = []
         var headline = (zh ? "得分 " : "Score ") + "\(evaluation.score) / \(evaluation.maximumScore)"
         if let ended = evaluation.endedAt {
-            let why = evaluation.endReason == DrillEndReason.time.rawValue ? (zh ? "时间到" : "time up") : (zh ? "主持人结束" : "ended by the facilitator")
+            let why = DrillEndReason.title(of: evaluation.endReason)[language]
             headline += zh ? " · 结束于 \(evaluation.clockText(ended))（\(why)）" : " · ended \(evaluation.clockText(ended)) (\(why))"
         } else {
             headline += zh ? " · 进行中，截至 \(evaluation.clockText(evaluation.asOf))" : " · running, as of \(evaluation.clockText(evaluation.asOf))"

@@ -25,7 +25,7 @@ public enum ConsoleLoop {
             case .key(let key): program.press(key)
             case .resized: program.resize(to: terminal.size)
             case .signal(let signal):
-                program.hangUp()
+                program.hangUp(signal: signal)
                 return .signal(signal)
             case nil: break
             }

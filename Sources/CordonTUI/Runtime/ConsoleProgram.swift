@@ -143,9 +143,14 @@ public final class ConsoleProgram {
         send(.resized(size))
     }
 
-    /// The console is going away without a word (a signal, a dropped line): a drill it conducts
-    /// ends and is scored, as quitting would.
-    public func hangUp() { endConductedDrill() }
+    /// SIGHUP, the same number everywhere: the terminal went away (a dropped SSH link, a closed window).
+    static let hangUpSignal: Int32 = 1
+
+    /// The console is going away without a word, on `signal`: a drill it conducts ends and is
+    /// scored, as quitting would, saying why (SIGHUP: the line dropped).
+    public func hangUp(signal: Int32) {
+        endConductedDrill(signal == Self.hangUpSignal ? .hangup : .signal)
+    }
 
     // MARK: - Opening
 
@@ -186,11 +191,11 @@ public final class ConsoleProgram {
     }
 
     /// Ends the drill this console conducts, if it is still running.
-    private func endConductedDrill() {
+    private func endConductedDrill(_ reason: DrillEndReason = .facilitator) {
         guard let conductor, conductor.state.drill?.hasEnded == false else { return }
         // Leaving is not refused over this: if the end cannot be recorded, the drill stays
         // unscored and its clock stands at its next inject until someone ends it.
-        _ = try? conductor.end()
+        _ = try? conductor.end(reason)
     }
 
     // MARK: - Effects

@@ -30,7 +30,7 @@ final class HeadlessDrill {
         printNewEvents()
         while drill.state.drill?.hasEnded == false {
             if StopSignal.raised {
-                try conductor.end()
+                try conductor.end(StopSignal.endReason)
                 break
             }
             if let line = queued.first {
