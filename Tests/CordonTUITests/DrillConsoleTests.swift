@@ -87,14 +87,24 @@ import Testing
         let drill = DrillConsoleFixture()
         drill.press(.enter)
         drill.wait(millis: 2000)
+        #expect(drill.screen.lines.last?.hasPrefix("p 暂停") == true, "the key hint says what p does now")
         drill.press(.character("p"))
         #expect(drill.screen.contains("×60 ⏸ 已暂停"))
         #expect(drill.screen.contains("p 继续"))
+        #expect(drill.screen.lines.last?.hasPrefix("p 继续") == true, "paused, the hint offers to resume: \(drill.screen.lines.last ?? "")")
         drill.wait(millis: 3_600_000)
         #expect(drill.offset == 120)
         drill.press(.character("p"))
         drill.wait(millis: 1000)
         #expect(drill.offset == 180)
+        #expect(drill.screen.lines.last?.hasPrefix("p 暂停") == true)
+    }
+
+    @Test func theResumeHintIsInBothLanguages() {
+        let drill = DrillConsoleFixture(language: .en)
+        #expect(drill.screen.lines.last?.hasPrefix("p resume") == true, "held for the briefing")
+        drill.press(.enter)
+        #expect(drill.screen.lines.last?.hasPrefix("p pause") == true)
     }
 
     @Test func fJumpsToTheNextInjectAndDeliversIt() {

@@ -23,6 +23,9 @@ enum ConsoleScreen {
         message(into: &canvas, layout.message, model: model, console: console)
         let hints = KeyTable.hints(for: model.screenKeyContexts, language: model.language) { request in
             (console.mode.isReadOnly && request.writes) || (request == .back && model.home == nil)
+        } relabel: { request in
+            let held = console.incident.drill.map { !$0.clock.isRunning && !$0.hasEnded } ?? false
+            return request == .drill(.toggleClock) && held ? localized("继续", "resume") : nil
         }
         canvas.line(HintLine.compose(hints, width: layout.hints.width), in: layout.hints, style: .muted)
     }

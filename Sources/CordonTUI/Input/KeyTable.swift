@@ -143,9 +143,15 @@ public enum KeyTable {
     }
 
     /// The hints of `contexts`, `(request, "n 备注")`, leaving out what `hidden` excludes
-    /// (write keys in a read-only console).
-    public static func hints(for contexts: [KeyContext], language: Language, hiding hidden: (Request) -> Bool = { _ in false }) -> [(request: Request, text: String)] {
+    /// (write keys in a read-only console) and saying what `relabel` says instead of the table's
+    /// word where the key does something else now (`p 继续` while the drill clock is held).
+    public static func hints(
+        for contexts: [KeyContext], language: Language, hiding hidden: (Request) -> Bool = { _ in false },
+        relabel: (Request) -> LocalizedText? = { _ in nil }
+    ) -> [(request: Request, text: String)] {
         bindings(in: contexts).filter { !hidden($0.request) }
-            .compactMap { binding in binding.hint.map { (binding.request, "\(binding.keys[0].label(language)) \($0[language])") } }
+            .compactMap { binding in
+                (relabel(binding.request) ?? binding.hint).map { (binding.request, "\(binding.keys[0].label(language)) \($0[language])") }
+            }
     }
 }
