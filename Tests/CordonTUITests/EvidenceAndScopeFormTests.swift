@@ -64,9 +64,9 @@ import Testing
 
     @Test func anItemDescribedInWordsNeedsNoFileAndTheCustodianIsRequired() {
         let console = ConsoleFixture.records()
-        console.program.fingerprint = { _ in
+        console.program.hashEvidence = { _ in
             Issue.record("nothing to hash for a description")
-            return EvidenceFile(path: "", name: "", sha256: "", size: 0)
+            return HashJobStandIn(total: 0)
         }
         console.press(.character("r"), .character("2"), .character("n"), .enter)
         #expect(console.screen.contains("请写文件路径，或为实物写一段描述。"))

@@ -19,20 +19,57 @@ enum RecordsFixture {
 
     static let hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
-    /// Hashes as the driver would, without touching the disk: `logs/access.log` exists, nothing else.
-    static func fingerprint(_ path: String) throws -> EvidenceFile {
+    /// Hashes as the driver would, without touching the disk and at once: `logs/access.log`
+    /// exists, nothing else.
+    static func hashJob(_ path: String) -> any EvidenceHashJob {
+        let job = HashJobStandIn(total: 2048)
         guard path == "logs/access.log" else {
-            throw StoreError("evidence-unreadable", zh: "找不到证据文件 \(path)；未记录。请检查路径。", en: "The evidence file \(path) cannot be found; nothing was recorded. Check the path.")
+            job.finish(.failure(StoreError("evidence-unreadable", zh: "找不到证据文件 \(path)；未记录。请检查路径。", en: "The evidence file \(path) cannot be found; nothing was recorded. Check the path.")))
+            return job
         }
-        return EvidenceFile(path: "/srv/incident/logs/access.log", name: "access.log", sha256: hash, size: 2048)
+        job.finish(.success(EvidenceFile(path: "/srv/incident/logs/access.log", name: "access.log", sha256: hash, size: 2048)))
+        return job
     }
+}
+
+/// Hashing as the driver runs it off the loop, moved on by the test: it reports what the test
+/// says and finishes when the test says, so nothing sleeps or races.
+final class HashJobStandIn: EvidenceHashJob {
+    var progress: HashProgress
+    private(set) var isCancelled = false
+    private var finished: Result<EvidenceFile, any Error>?
+    /// Finishes with `outcome` by itself once looked at `looks` times, as the loop does between frames.
+    private var scheduled: (looks: Int, outcome: Result<EvidenceFile, any Error>)?
+
+    init(total: Int64) {
+        progress = HashProgress(hashed: 0, total: total)
+    }
+
+    var outcome: Result<EvidenceFile, any Error>? {
+        if let (looks, outcome) = scheduled {
+            scheduled = looks <= 1 ? nil : (looks - 1, outcome)
+            if looks <= 1 { finish(outcome) }
+        }
+        return finished
+    }
+
+    func finish(_ outcome: Result<EvidenceFile, any Error>) {
+        progress.hashed = progress.total
+        finished = outcome
+    }
+
+    func finish(_ outcome: Result<EvidenceFile, any Error>, afterLooks looks: Int) {
+        scheduled = (looks, outcome)
+    }
+
+    func cancel() { isCancelled = true }
 }
 
 extension ConsoleFixture {
     /// A console on the graded playbook whose program hashes through `RecordsFixture`.
     static func records(language: Language = .zh, size: Size = Size(width: 100, height: 30), severity: Severity? = nil) -> ConsoleFixture {
         let console = ConsoleFixture(language: language, size: size, severity: severity, playbook: RecordsFixture.playbook)
-        console.program.fingerprint = RecordsFixture.fingerprint
+        console.program.hashEvidence = RecordsFixture.hashJob
         return console
     }
 

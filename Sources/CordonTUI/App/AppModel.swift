@@ -19,6 +19,8 @@ public struct AppModel {
     public var dialogError: LocalizedText?
     /// A dialog's command or declaration is being carried out; it closes once recorded.
     public var awaitingResult = false
+    /// An evidence file being hashed for the form on top: how far it has come.
+    public var hashing: HashProgress?
     public var flash: Flash?
 
     public init(language: Language, size: Size, now: Timestamp, home: HomeModel? = nil) {

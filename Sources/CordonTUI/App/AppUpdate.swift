@@ -73,6 +73,9 @@ extension AppModel {
             }
             awaitingResult = false
             return []
+        case .hashing(let progress):
+            hashing = progress
+            return []
         }
     }
 
@@ -80,6 +83,12 @@ extension AppModel {
 
     private mutating func handleDialog<Timeline: RandomAccessCollection>(_ request: Request, timeline: Timeline) -> [Effect]
     where Timeline.Element == Event, Timeline.Index == Int {
+        if hashing != nil {
+            // While a file is hashed the form waits; only Esc does something: it stops.
+            guard request == .cancel else { return [] }
+            hashing = nil
+            return [.cancelHashing]
+        }
         guard var current = dialog, !awaitingResult else { return [] }
         let outcome = current.handle(request, model: self)
         dialog = current

@@ -30,6 +30,9 @@ public enum Message: Sendable {
     case replayMoved(IncidentSnapshot, ReplayPlayer, at: Timestamp)
     /// An effect failed or was refused; the text says what happened and what to do.
     case failed(LocalizedText)
+    /// An evidence file is being hashed and has come this far; `nil` once hashing is over
+    /// (recorded, failed or cancelled: what follows says which).
+    case hashing(HashProgress?)
 }
 
 /// Work `update` asks the program to do; its result comes back as a `Message`.
@@ -38,9 +41,11 @@ public enum Effect: Sendable, Hashable {
     case perform(Command)
     case loadHome
     case declare(DeclareRequest)
-    /// Hash the evidence file at `path` (the driver reads it; the console never opens files),
-    /// then record it as `input`.
+    /// Hash the evidence file at `path` (the driver reads it, away from the loop; the console
+    /// never opens files), then record it as `input` once every byte is hashed.
     case addEvidenceFile(path: String, input: EvidenceInput)
+    /// Stop hashing the evidence file and record nothing.
+    case cancelHashing
     case open(id: String, mode: ConsoleMode)
     /// Leave the incident for the home screen.
     case close

@@ -25,7 +25,12 @@ struct EvidenceForm: FormDialog {
     func title(_ language: Language) -> String { language == .zh ? "登记证据" : "Register evidence" }
 
     func notes(model: AppModel) -> [(String, Style)] {
-        [(model.language == .zh
+        if let progress = model.hashing {
+            return [(model.language == .zh
+                ? "正在计算 SHA-256：\(progress.text)。算完才会登记；按 Esc 取消，不记录任何内容。"
+                : "Hashing (SHA-256): \(progress.text). It is registered once every byte is hashed; Esc cancels and records nothing.", Style(.warning, bold: true))]
+        }
+        return [(model.language == .zh
             ? "文件就地计算 SHA-256 并只登记引用，不复制、不改动。相对路径从启动 cordon 的目录算起。"
             : "A file is hashed (SHA-256) where it lies and only referenced, never copied or changed. Relative paths start where cordon was started.", .muted)]
     }

@@ -29,6 +29,7 @@ public enum ConsoleLoop {
                 return .signal(signal)
             case nil: break
             }
+            program.checkHashing()
             let now = program.clock.now()
             if now.millis - lastRefresh.millis >= Int64(refreshInterval) || now < lastRefresh {
                 program.refresh()

@@ -25,9 +25,12 @@ public final class ConsoleProgram {
     public private(set) var conductor: DrillConductor?
     /// A drill's clock, following its timeline: what the console reads a drill's time from.
     private var drillClock: DrillClock?
-    /// Hashes an evidence file by its path as typed. The executable supplies it (hashing is file
-    /// I/O, which the console leaves to the store); without it, only descriptions can be added.
-    public var fingerprint: ((String) throws -> EvidenceFile)?
+    /// Starts hashing an evidence file by its path as typed, away from the loop. The executable
+    /// supplies it (hashing is file I/O, which the console leaves to the store); without it, only
+    /// descriptions can be added.
+    public var hashEvidence: ((String) -> any EvidenceHashJob)?
+    /// The evidence file being hashed, and what to record once it is.
+    private var hashingEvidence: (job: any EvidenceHashJob, input: EvidenceInput, shown: HashProgress)?
 
     /// A console on one incident, as `cordon open ID` starts it.
     public init(journal: any IncidentJournal, mode: ConsoleMode = .live, language: Language, size: Size, clock: any Clock) {
@@ -143,12 +146,39 @@ public final class ConsoleProgram {
         send(.resized(size))
     }
 
+    /// Looks in on the evidence file being hashed: shows how far it has come, and records it
+    /// once every byte is hashed. The loop calls it between frames.
+    public func checkHashing() {
+        send(collectHashing())
+    }
+
+    private func collectHashing() -> [Message] {
+        guard let (job, input, shown) = hashingEvidence else { return [] }
+        guard let outcome = job.outcome else {
+            let progress = job.progress
+            guard progress != shown else { return [] }
+            hashingEvidence?.shown = progress
+            return [.hashing(progress)]
+        }
+        hashingEvidence = nil
+        switch outcome {
+        case .success(let file):
+            var input = input
+            input.file = file
+            return [.hashing(nil)] + run(.perform(.record(.addEvidence(input))))
+        case .failure(let error):
+            return [.hashing(nil), .failed(Self.describe(error))]
+        }
+    }
+
     /// SIGHUP, the same number everywhere: the terminal went away (a dropped SSH link, a closed window).
     static let hangUpSignal: Int32 = 1
 
-    /// The console is going away without a word, on `signal`: a drill it conducts ends and is
-    /// scored, as quitting would, saying why (SIGHUP: the line dropped).
+    /// The console is going away without a word, on `signal`: a file being hashed is dropped
+    /// unrecorded, and a drill it conducts ends and is scored, saying why (SIGHUP: the line dropped).
     public func hangUp(signal: Int32) {
+        hashingEvidence?.job.cancel()
+        hashingEvidence = nil
         endConductedDrill(signal == Self.hangUpSignal ? .hangup : .signal)
     }
 
@@ -211,18 +241,22 @@ public final class ConsoleProgram {
             } catch {
                 return [.failed(Self.describe(error))]
             }
-        case .addEvidenceFile(let path, var input):
-            guard let fingerprint else {
+        case .addEvidenceFile(let path, let input):
+            guard let hashEvidence else {
                 return [.failed(LocalizedText(
                     zh: "此控制台不能读取文件；请用 cordon evidence ID add --file 路径 登记文件。未记录任何内容。",
                     en: "This console cannot read files; register the file with cordon evidence ID add --file PATH. Nothing was recorded."))]
             }
-            do {
-                input.file = try fingerprint(path)
-            } catch {
-                return [.failed(Self.describe(error))]
-            }
-            return run(.perform(.record(.addEvidence(input))))
+            let job = hashEvidence(path)
+            hashingEvidence = (job, input, job.progress)
+            return [.hashing(job.progress)] + collectHashing()
+        case .cancelHashing:
+            guard let (job, _, _) = hashingEvidence else { return [] }
+            job.cancel()
+            hashingEvidence = nil
+            return [.hashing(nil), .failed(LocalizedText(
+                zh: "已取消计算哈希，未登记任何内容。按 Enter 重新计算，或 Esc 返回。",
+                en: "Hashing cancelled; nothing was registered. Press Enter to hash it again, or Esc to go back."))]
         case .loadHome:
             guard let library else { return [] }
             return [.homeLoaded(

@@ -61,7 +61,7 @@ enum ConsoleLauncher {
         do {
             try NcursesTerminal.requireTerminal()
             let program = try makeProgram()
-            program.fingerprint = { path in try EvidenceFingerprint.file(at: NSString(string: path).expandingTildeInPath) }
+            program.hashEvidence = { path in FileHashJob(path: path) }
             let noColor = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
             let status = try NcursesTerminal.run(program, colors: !noColor)
             if status != 0 { throw ExitCode(status) }
