@@ -135,7 +135,7 @@ import Testing
         #expect(participant.render().lines[0].hasPrefix(" 演练 DRILL "))
         #expect(participant.render().contains("⏱ T+0:10:00/4:00:00 · ×60"), "the drill clock read from the timeline")
         participant.press(.character("p"))
-        #expect(participant.render().contains("演练时钟由主持人的控制台（cordon drill）掌控"))
+        #expect(participant.render().contains("演练时钟由主持人的控制台掌控"))
         #expect(facilitator.journal.state.drill?.clock.isRunning == true)
         participant.press(.character("i"), .enter)
         participant.type("记者电话已转公关")
@@ -273,6 +273,27 @@ import Testing
         program.press(.enter, .character("E"), .character("y"), .escape, .escape)
         #expect(program.render().contains("演练 (1)"))
         #expect(program.render().contains("得分 0/35"))
+    }
+
+    @Test func aDrillLeftRunningIsTakenOverFromTheHomeScreen() throws {
+        let library = MemoryLibrary()
+        let first = ConsoleProgram(library: library, language: .zh, size: Size(width: 100, height: 30), clock: library.clock)
+        first.press(.character("D"), .enter, .enter)
+        let drill = try #require(library.drills.values.first)
+        #expect(first.conductor != nil)
+        // That console is gone; another facilitator starts cordon and opens the drill.
+        drill.actor = "lina"
+        let second = ConsoleProgram(library: library, language: .zh, size: Size(width: 100, height: 30), clock: library.clock)
+        second.press(.enter)
+        #expect(second.render().contains("T 接管"))
+        second.press(.character("T"))
+        #expect(second.render().contains("上一位主持人：facilitator"))
+        second.press(.character("y"))
+        #expect(drill.state.drill?.facilitator == "lina")
+        #expect(second.conductor?.isConducting == true)
+        #expect(second.render().lines.last?.hasPrefix("p 继续") == true)
+        second.press(.escape)
+        #expect(second.render().contains("演练仍在进行：先按 E 结束并评分"), "the new facilitator, too, ends the drill before leaving it")
     }
 
     // MARK: - Deadlines to check with legal

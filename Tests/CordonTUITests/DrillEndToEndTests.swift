@@ -16,8 +16,8 @@ struct DrillEndToEndTests {
             try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         }
 
-        func script(_ arguments: String) throws -> String {
-            let path = home + "/run.sh"
+        func script(_ arguments: String, name: String = "run") throws -> String {
+            let path = home + "/\(name).sh"
             let text = """
                 export LANG=C.UTF-8 LC_ALL=C.UTF-8
                 unset NO_COLOR CORDON_LANG LC_MESSAGES
@@ -99,6 +99,54 @@ struct DrillEndToEndTests {
         #expect(lines.contains { $0.contains("\"type\":\"drill.ended\"") && $0.contains("\"score\":0") })
         #expect(lines.contains { $0.contains("\"inject\":\"vdr-confirms\"") && $0.contains("\"type\":\"note.added\"") })
         #expect(lines.last?.contains("\"debrief\":\"lesson\"") == true)
+    }
+
+    @Test func aDrillWhoseFacilitatorsConsoleDiedIsTakenOverFromAnotherTerminal() throws {
+        let setup = try Setup()
+        defer { setup.cleanUp() }
+        let facilitator = try TmuxSession(width: 80, height: 24, script: try setup.script("drill data-room-overshare --speed 600 --seed 7 --lang zh"))
+        defer { facilitator.close() }
+        try facilitator.waitFor("演练简报")
+        try facilitator.press("Enter")
+        try facilitator.waitFor("来自 数据室服务商客户经理", seconds: 5)
+        let shell = try #require(Int32(try facilitator.value("#{pane_pid}")))
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let console = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        kill(console, SIGKILL)
+        try facilitator.waitFor("CORDON-EXIT:137")
+        let id = try #require(setup.folders("drills").first)
+
+        let colleague = try TmuxSession(width: 80, height: 24, script: try setup.script("open \(id) --lang zh", name: "open"))
+        defer { colleague.close() }
+        try colleague.waitFor("T 接管")
+        try colleague.type("p")
+        try colleague.waitFor("若它已断开，按 T 接管")
+        try colleague.type("T")
+        try colleague.waitFor("上一位主持人：")
+        try colleague.type("y")
+        try colleague.waitFor("接管演练时钟（原主持人")
+        try colleague.waitFor("p 继续")
+        try colleague.type("p")
+        try colleague.waitFor("来自 数据安全委员会主任", seconds: 10)
+        try colleague.press("Escape")
+        try colleague.type("E")
+        try colleague.waitFor("现在结束演练？")
+        try colleague.type("y")
+        try colleague.waitFor("演练评估")
+        try colleague.press("Escape")
+        try colleague.type("q")
+        try colleague.waitFor("退出 Cordon？")
+        try colleague.type("y")
+        try colleague.waitFor("CORDON-EXIT:0")
+
+        let lines = try setup.timeline("drills", id)
+        let delivered = lines.filter { $0.contains("\"type\":\"inject.delivered\"") }.compactMap { line in
+            line.range(of: "\"inject\":\"[a-z-]+\"", options: .regularExpression).map { String(line[$0]) }
+        }
+        #expect(delivered.count == Set(delivered).count, "no inject twice: \(delivered)")
+        #expect(delivered.first == "\"inject\":\"vdr-confirms\"" && delivered.contains("\"inject\":\"grading-call\""))
+        #expect(lines.contains { $0.contains("\"action\":\"takeover\"") })
+        #expect(lines.last?.contains("\"type\":\"drill.ended\"") == true)
     }
 
     @Test func quittingAtOnceStillLeavesAScoredDrill() throws {

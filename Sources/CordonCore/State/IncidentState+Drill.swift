@@ -22,13 +22,21 @@ extension IncidentState {
                 clock: DrillClockSetting(wallAt: wall, drillAt: event.ts, speed: speed, isRunning: true),
                 delivered: [], answers: [], debrief: [], endedAt: nil, endReason: nil)
             started.clock.limit = started.nextStop
+            started.facilitator = event.actorLabel
+            started.facilitatorConsole = data.string("console")
             drill = started
         case EventType.drillClock:
             guard var current = drill, !current.hasEnded, let wall, let action = data.string("action") else { return false }
             let speed = data.int("speed") ?? current.clock.speed
             let to = data.string("to").flatMap(Timestamp.init(iso8601:)) ?? event.ts
-            guard DrillRules.speedRange.contains(speed), ["pause", "resume", "speed", "skip"].contains(action) else { return false }
-            let running = action == "pause" ? false : action == "resume" ? true : current.clock.isRunning
+            guard DrillRules.speedRange.contains(speed), ["pause", "resume", "speed", "skip", "takeover"].contains(action) else { return false }
+            if action == "takeover" {
+                // The new facilitator starts with the clock held, to get their bearings.
+                guard let console = data.string("console") else { return false }
+                current.facilitator = event.actorLabel
+                current.facilitatorConsole = console
+            }
+            let running = action == "pause" || action == "takeover" ? false : action == "resume" ? true : current.clock.isRunning
             current.clock = DrillClockSetting(wallAt: wall, drillAt: max(to, event.ts), speed: speed, isRunning: running, limit: current.nextStop)
             drill = current
         case EventType.injectDelivered:

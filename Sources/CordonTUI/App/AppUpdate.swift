@@ -76,6 +76,9 @@ extension AppModel {
         case .hashing(let progress):
             hashing = progress
             return []
+        case .conducting(let console):
+            self.console?.mode.conductor = console
+            return []
         }
     }
 

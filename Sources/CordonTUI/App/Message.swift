@@ -33,6 +33,8 @@ public enum Message: Sendable {
     /// An evidence file is being hashed and has come this far; `nil` once hashing is over
     /// (recorded, failed or cancelled: what follows says which).
     case hashing(HashProgress?)
+    /// This console now conducts the drill, as the console told apart by `console`.
+    case conducting(console: String)
 }
 
 /// Work `update` asks the program to do; its result comes back as a `Message`.
@@ -64,4 +66,6 @@ public enum DrillEffect: Sendable, Hashable {
     case answer(inject: String, text: String)
     case lesson(String)
     case end
+    /// Take the drill over from the console that conducted it.
+    case takeOver
 }

@@ -11,15 +11,16 @@ public struct ConsoleMode: Sendable, Hashable {
     /// The scenario a drill is scored on, when known: the drill line then shows the score, and
     /// the evaluation can be drawn.
     public var scenario: Scenario?
-    /// This console runs the drill: its clock keys work, it delivers the injects, and quitting
-    /// ends and scores the drill.
-    public var conductsDrill: Bool
+    /// Set when this console runs the drill, to the id that tells it apart from other consoles
+    /// on the drill: its clock keys work, it delivers the injects, and quitting ends and scores
+    /// the drill, until another console takes it over.
+    public var conductor: String?
 
-    public init(banner: LocalizedText? = nil, isReadOnly: Bool = false, scenario: Scenario? = nil, conductsDrill: Bool = false) {
+    public init(banner: LocalizedText? = nil, isReadOnly: Bool = false, scenario: Scenario? = nil, conductor: String? = nil) {
         self.banner = banner
         self.isReadOnly = isReadOnly
         self.scenario = scenario
-        self.conductsDrill = conductsDrill
+        self.conductor = conductor
     }
 
     public static let live = ConsoleMode()
@@ -37,6 +38,6 @@ public struct ConsoleMode: Sendable, Hashable {
     /// Working a drill that another console conducts (or nobody does), scored against `scenario` if known.
     public static func drill(_ scenario: Scenario?) -> ConsoleMode { ConsoleMode(scenario: scenario) }
 
-    /// The facilitator's console on a drill of `scenario`.
-    public static func conducting(_ scenario: Scenario) -> ConsoleMode { ConsoleMode(scenario: scenario, conductsDrill: true) }
+    /// The facilitator's console on a drill of `scenario`, told apart by `console`.
+    public static func conducting(_ scenario: Scenario, console: String) -> ConsoleMode { ConsoleMode(scenario: scenario, conductor: console) }
 }

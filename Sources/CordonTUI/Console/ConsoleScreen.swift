@@ -21,8 +21,14 @@ enum ConsoleScreen {
         deadlinePane(into: &canvas, layout.deadlines, model: model, console: console, deadlines: deadlines)
         StatusLines.draw(into: &canvas, layout.status, model: model, console: console, timeline: timeline)
         message(into: &canvas, layout.message, model: model, console: console)
+        let conducting = console.conductsRunningDrill
         let hints = KeyTable.hints(for: model.screenKeyContexts, language: model.language) { request in
-            (console.mode.isReadOnly && request.writes) || (request == .back && model.home == nil)
+            switch request {
+            case .back: model.home == nil
+            case .drill(.toggleClock), .drill(.nextInject), .drill(.faster), .drill(.slower): !conducting
+            case .drill(.takeOver): !console.canTakeOverDrill
+            default: console.mode.isReadOnly && request.writes
+            }
         } relabel: { request in
             let held = console.incident.drill.map { !$0.clock.isRunning && !$0.hasEnded } ?? false
             return request == .drill(.toggleClock) && held ? localized("继续", "resume") : nil

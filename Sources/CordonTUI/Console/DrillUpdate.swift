@@ -1,9 +1,18 @@
 import CordonCore
 
 extension ConsoleModel {
-    /// This console conducts a drill whose clock has started and not ended.
+    /// This console conducts a drill whose clock has started and not ended, and nobody has
+    /// taken it over since.
     var conductsRunningDrill: Bool {
-        mode.conductsDrill && incident.drill?.hasEnded == false
+        guard let conductor = mode.conductor, let drill = incident.drill, !drill.hasEnded else { return false }
+        return drill.isConducted(from: conductor)
+    }
+
+    /// A running drill this console could take over: its scenario is known and another console
+    /// (or none, since it crashed) conducts it.
+    var canTakeOverDrill: Bool {
+        guard player == nil, !mode.isReadOnly, mode.scenario != nil, let drill = incident.drill, !drill.hasEnded else { return false }
+        return !conductsRunningDrill
     }
 }
 
@@ -12,8 +21,8 @@ extension AppModel {
     static let drillSpeeds = [1, 2, 5, 10, 20, 60, 120, 300, 600, 1200, 3600, 10_000]
 
     static let facilitatorOnly = localized(
-        "演练时钟由主持人的控制台（cordon drill）掌控；这里可以处置、查看并回应注入（i）。",
-        "The drill clock belongs to the facilitator's console (cordon drill); here you work the drill and see and answer injects (i).")
+        "演练时钟由主持人的控制台掌控；若它已断开，按 T 接管。这里可照常处置并回应注入（i）。",
+        "The facilitator's console runs the drill clock; if it is gone, press T to take over. Here you work the drill and answer injects (i).")
 
     mutating func handleDrill(_ request: DrillRequest) -> [Effect] {
         guard let console else { return [] }
@@ -45,6 +54,22 @@ extension AppModel {
             }
             guard console.conductsRunningDrill else { return refuse(Self.facilitatorOnly) }
             dialog = EndDrillDialog()
+            return []
+        case .takeOver:
+            if console.conductsRunningDrill {
+                flash = Flash(localized("这个控制台已在主持演练。", "This console already conducts the drill."))
+                return []
+            }
+            if drill == nil {
+                return refuse(localized("演练时钟尚未开始，无可接管。", "The drill clock has not started; there is nothing to take over."))
+            }
+            if drill?.hasEnded == true {
+                return refuse(localized("演练已结束，时钟已停，无需接管。", "The drill has ended and its clock has stopped; there is nothing to take over."))
+            }
+            guard console.canTakeOverDrill else {
+                return refuse(localized("这场演练没有场景（注入与评分），无法在控制台主持。", "This drill has no scenario (injects and scoring), so no console can conduct it."))
+            }
+            dialog = TakeOverDialog()
             return []
         case .toggleClock, .nextInject, .faster, .slower:
             guard console.conductsRunningDrill, let clock = drill?.clock else {
@@ -79,6 +104,13 @@ extension AppModel {
                 if let inject = event.data.string("inject") { console.unshownInjects.append(inject) }
             case EventType.drillEnded:
                 console.evaluationDue = console.mode.scenario != nil
+            case EventType.drillClock where event.data.string("action") == "takeover":
+                // Another console took the drill over: this one stops conducting it at once.
+                guard let mine = console.mode.conductor, event.data.string("console") != mine else { break }
+                console.mode.conductor = nil
+                flash = Flash(localized(
+                    "\(event.actorLabel.terminalSafe) 在另一控制台接管了演练时钟；这个控制台不再主持（不再推进时钟、送达注入）。",
+                    "\(event.actorLabel.terminalSafe) took over the drill clock at another console; this one no longer conducts the drill (no clock, no injects)."), tone: .warning)
             default:
                 break
             }

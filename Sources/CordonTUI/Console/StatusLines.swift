@@ -73,7 +73,7 @@ enum StatusLines {
         let banner = console.drillBanner(now: model.now)
         let style = banner.isPaused ? Style(.warning, bold: true) : Style(.banner, bold: true)
         var text = " ⏱ " + banner.details(model.language).joined(separator: " · ")
-        if banner.isPaused, console.mode.conductsDrill { text += zh ? " · p 继续" : " · p resumes" }
+        if banner.isPaused, console.conductsRunningDrill { text += zh ? " · p 继续" : " · p resumes" }
         canvas.line(text, in: rect, style: style)
         let unanswered = drill.delivered.filter { drill.answer(to: $0.inject) == nil }.count
         if unanswered > 0, console.player == nil {

@@ -8,4 +8,6 @@ public enum DrillRequest: Sendable, Hashable {
     case injects
     case briefing
     case end
+    /// Conduct from here a drill another console conducted (one that crashed or lost its line).
+    case takeOver
 }

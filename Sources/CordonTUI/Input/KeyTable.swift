@@ -87,6 +87,7 @@ public enum KeyTable {
             bind(.drill, [.character("-")], .drill(.slower), "演练时钟减速（主持人）", "Run the drill clock slower (facilitator)"),
             bind(.drill, [.character("B")], .drill(.briefing), "再看一遍简报", "Read the briefing again"),
             bind(.drill, [.character("E")], .drill(.end), "结束演练并评分（会先确认）；结束后查看评估", "End the drill and score it (asks first); once ended, show the evaluation", hint: ("结束", "end")),
+            bind(.drill, [.character("T")], .drill(.takeOver), "接管演练时钟：主持人的控制台崩溃或断线时（会先确认）", "Take over the drill clock when the facilitator's console crashed or lost its line (asks first)", hint: ("接管", "take over")),
 
             bind(.home, [.up, .character("k")], .up, "上移", "Move up"),
             bind(.home, [.down, .character("j")], .down, "下移", "Move down"),

@@ -118,6 +118,10 @@ public final class ConsoleProgram {
         do {
             let new = try journal.refresh()
             drillClock?.follow(journal.state)
+            if let conductor, !conductor.isConducting, conductor.state.drill?.hasEnded == false {
+                // Taken over at another console: the clock and the injects are theirs now.
+                self.conductor = nil
+            }
             if !new.isEmpty { send(.journalChanged(IncidentSnapshot(journal), new: new, mine: false)) }
         } catch {
             send(.failed(Self.describe(error)))
@@ -210,7 +214,7 @@ public final class ConsoleProgram {
     private func conducting(_ drill: DrillConductor, speed: Int, seed: Int) throws -> [Message] {
         try drill.start(speed: speed, seed: seed)
         try drill.perform(.pause)
-        var messages = opening(drill.journal, mode: .conducting(drill.scenario))
+        var messages = opening(drill.journal, mode: .conducting(drill.scenario, console: drill.console))
         conductor = drill
         messages.append(.request(.drill(.briefing)))
         return messages
@@ -220,11 +224,11 @@ public final class ConsoleProgram {
         .replayMoved(IncidentSnapshot(session.journal), session.player, at: session.now)
     }
 
-    /// Ends the drill this console conducts, if it is still running.
+    /// Ends the drill this console conducts, if it is still running and nobody took it over.
     private func endConductedDrill(_ reason: DrillEndReason = .facilitator) {
         guard let conductor, conductor.state.drill?.hasEnded == false else { return }
         // Leaving is not refused over this: if the end cannot be recorded, the drill stays
-        // unscored and its clock stands at its next inject until someone ends it.
+        // unscored and its clock stands at its next inject until someone takes it over.
         _ = try? conductor.end(reason)
     }
 
@@ -323,6 +327,16 @@ public final class ConsoleProgram {
             case .lesson(let text):
                 let drill = try requireDrillJournal()
                 written = try drill.record { DrillRules.debrief(.lesson, text: text, state: $0, playbook: drill.playbook) }
+            case .takeOver:
+                let drill = try requireDrillJournal()
+                guard let scenario = model.console?.mode.scenario ?? drill.drillScenario else {
+                    throw Refusal("no-scenario", zh: "这场演练没有场景，无法主持。", en: "This drill has no scenario, so it cannot be conducted.")
+                }
+                let successor = DrillConductor(journal: drill, scenario: scenario)
+                written = try successor.takeOver()
+                conductor = successor
+                drillClock?.follow(journal.state)
+                return [.conducting(console: successor.console), .journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
             }
             drillClock?.follow(journal.state)
             return [.journalChanged(IncidentSnapshot(journal), new: written, mine: true)]

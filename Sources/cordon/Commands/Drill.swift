@@ -14,7 +14,8 @@ struct Drill: ParsableCommand {
             p pauses, f jumps to the next inject, i shows and answers injects, E ends the drill and shows its evaluation (there \
             l records a lesson learned, a records an improvement action); quitting ends and scores a drill still running. The same --seed \
             gives the same drill. Responders work the drill as usual, from other terminals too: cordon open DRL-… or \
-            cordon step DRL-… isolate-source done.
+            cordon step DRL-… isolate-source done. If the facilitator's console dies without ending the drill, T in \
+            cordon open DRL-… takes the drill clock over.
             With --headless the drill runs in this terminal: injects are printed as they arrive, and these lines are read from \
             standard input: p (pause/resume), f (jump to the next inject), s N (speed), a INJECT TEXT (answer an inject), \
             n TEXT (note), l TEXT (lesson learned), i TEXT (improvement action), q (end the drill). When it ends, the evaluation is printed.

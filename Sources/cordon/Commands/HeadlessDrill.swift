@@ -41,6 +41,12 @@ final class HeadlessDrill {
                 }
             }
             try drill.refresh()
+            guard conductor.isConducting else {
+                context.warn(context.text(
+                    "\(drill.state.drill?.facilitator?.terminalSafe ?? "另一位主持人") 在控制台接管了演练时钟；这个终端不再主持，就此退出（演练继续）。",
+                    "\(drill.state.drill?.facilitator?.terminalSafe ?? "Another facilitator") took over the drill clock at a console; this terminal no longer conducts it and stops here (the drill carries on)."))
+                break
+            }
             try conductor.tick()
             printNewEvents()
             guard drill.state.drill?.hasEnded == false else { break }
