@@ -62,7 +62,15 @@ struct Context {
     /// command prints after.
     @discardableResult
     func perform(_ command: Command, on id: String) throws -> IncidentSession {
+        try perform(on: id) { _ in command }
+    }
+
+    /// Like `perform(_:on:)`, for a command made from the incident as it stands, such as one
+    /// with a time typed at the incident's offset.
+    @discardableResult
+    func perform(on id: String, _ command: (IncidentState) throws -> Command) throws -> IncidentSession {
         let session = try open(id)
+        let command = try command(session.state)
         let written = try recording(on: session) { try session.perform(command) }
         printRecorded(written, session: session)
         return session
@@ -77,17 +85,16 @@ struct Context {
 
     var now: Timestamp { stamp.clock.now() }
 
-    /// A moment as a responder types it (see `MomentText`), or the refusal that shows how.
-    func moment(_ text: String) throws -> Timestamp {
-        guard let moment = MomentText.parse(text, now: now) else {
-            throw Refusal("bad-time", zh: "无法识别时间“\(text)”；可写作 2026-11-29 09:30、09:30 或 \"2h ago\"。", en: "'\(text)' is not a time; write 2026-11-29 09:30, 09:30 or \"2h ago\".")
-        }
-        return moment
+    /// When something in the incident happened, typed at the incident's offset (see
+    /// `MomentText.happened`), or the refusal that says why it cannot be.
+    func happened(_ text: String, in state: IncidentState) throws -> Timestamp {
+        try MomentText.happened(text, now: state.local(now))
     }
 
-    /// A due day as `2026-12-31` or `+30d`, or the refusal that shows how.
-    func dueDate(_ text: String) throws -> DueDate {
-        guard let date = DueDate(parsing: text, now: now) else {
+    /// A due day as `2026-12-31` or `+30d` (from today on the incident's calendar), or the
+    /// refusal that shows how.
+    func dueDate(_ text: String, in state: IncidentState) throws -> DueDate {
+        guard let date = DueDate(parsing: text, now: state.local(now)) else {
             throw Refusal("bad-date", zh: "无法识别日期“\(text)”；请写作 2026-12-31，或 +30d 表示 30 天后。", en: "'\(text)' is not a date; write 2026-12-31, or +30d for thirty days from today.")
         }
         return date

@@ -43,7 +43,8 @@ extension DrillEvaluation {
             + (seed.map { " · " + t("种子", "seed") + " \($0)" } ?? ""))
         if let startedAt {
             let end = endedAt.map { clockText($0) + " (" + cell(DrillEndReason.title(of: endReason)[language]) + ")" }
-            lines.append(t("开始", "Started") + " \(startedAt.iso8601) · " + (end.map { t("结束 ", "ended ") + $0 } ?? t("进行中，截至 ", "running, as of ") + clockText(asOf)))
+            let started = MomentFormat(offsetSeconds: startedAt.offsetSeconds).secondWithLabel(startedAt, language: language)
+            lines.append(t("开始", "Started") + " \(started) · " + (end.map { t("结束 ", "ended ") + $0 } ?? t("进行中，截至 ", "running, as of ") + clockText(asOf)))
         } else {
             lines.append(t("演练时钟尚未开始。", "The drill clock has not started."))
         }

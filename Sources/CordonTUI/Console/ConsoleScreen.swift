@@ -162,14 +162,18 @@ enum ConsoleScreen {
         } else {
             right = "\(viewport.cursor + 1)/\(count)"
         }
-        paneTitle(into: &canvas, rect, (language == .zh ? "时间线 · \(count) 条" : "Timeline · \(count)"), right: right, focused: console.focus == .timeline)
+        // Every time on the console is at the incident's offset, named here where there is room.
+        let times = console.incident.times
+        var title = language == .zh ? "时间线 · \(count) 条" : "Timeline · \(count)"
+        if DisplayWidth.of(title + " · " + times.label) + DisplayWidth.of(right) + 3 <= rect.width { title += " · " + times.label }
+        paneTitle(into: &canvas, rect, title, right: right, focused: console.focus == .timeline)
         let rows = rect.height - 1
         let longTimes = rect.width >= 60
         for row in 0..<rows {
             let index = viewport.top + row
             guard index < count else { break }
             let event = timeline[index]
-            let time = longTimes ? TimeText.dayAndClock(event.ts) : TimeText.clock(event.ts)
+            let time = longTimes ? times.short(event.ts) : times.clock(event.ts)
             let actor = TextLayout.pad(event.actorLabel.terminalSafe, to: 8)
             let summary = EventText.summary(event, playbook: console.playbook, language: language).terminalSafe
             var style = eventStyle(event)
@@ -217,7 +221,7 @@ enum ConsoleScreen {
             let room = titleWidth - 1 - DisplayWidth.of(caution)
             let x = line.x + canvas.put(" " + TextLayout.truncate(status.deadline.title[language], to: room), x: line.x, y: line.y, width: titleWidth, style: style)
             canvas.put(caution, x: x, y: line.y, width: line.x + titleWidth - x, style: selected ? style : Style(.warning, bold: true))
-            canvas.put(" " + DeadlineText.state(status, language: language), x: line.x + titleWidth, y: line.y, width: line.width - titleWidth, style: style)
+            canvas.put(" " + DeadlineText.state(status, times: console.incident.times, language: language), x: line.x + titleWidth, y: line.y, width: line.width - titleWidth, style: style)
         }
     }
 

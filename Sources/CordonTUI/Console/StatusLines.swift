@@ -45,7 +45,7 @@ enum StatusLines {
         var parts = [
             "\(state) ×\(player.speed)",
             zh ? "第 \(player.position.seq)/\(player.timeline.count) 条" : "event \(player.position.seq)/\(player.timeline.count)",
-            TimeText.dayAndSeconds(player.position.time),
+            console.incident.times.shortWithSeconds(player.position.time),
         ]
         if let gap = player.gap {
             let span = DurationText.format(gap.seconds)

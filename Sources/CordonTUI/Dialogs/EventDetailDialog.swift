@@ -13,8 +13,13 @@ struct EventDetailDialog: ReadingDialog {
 
     func paragraphs(model: AppModel) -> [(String, Style)] {
         guard let console = model.console else { return [] }
-        var out: [(String, Style)] = [
-            ("#\(event.seq) · \(TimeText.full(event.ts)) · \(event.actorLabel)", .muted),
+        let times = model.times
+        var out: [(String, Style)] = [("#\(event.seq) · \(times.secondWithLabel(event.ts, language: model.language)) · \(event.actorLabel)", .muted)]
+        // The line keeps the offset it was written at; say so when it is not the incident's.
+        if event.ts.offsetSeconds != times.offsetSeconds {
+            out.append(((model.language == .zh ? "写入时记为 " : "written as ") + event.ts.iso8601, .muted))
+        }
+        out += [
             (event.type, .muted),
             ("", .plain),
             (EventText.summary(event, playbook: console.playbook, language: model.language), .plain),

@@ -83,7 +83,7 @@ struct DrillEvaluationDialog: ReadingDialog {
         let actions = console.incident.actions
         if actions.isEmpty && evaluation.improvements.isEmpty { out.append(("—", .muted)) }
         for action in actions {
-            out.append((RecordText.action(action, now: model.now, language: language), RecordText.actionStyle(action, now: model.now)))
+            out.append((RecordText.action(action, now: model.incidentNow, language: language), RecordText.actionStyle(action, now: model.incidentNow)))
         }
         for note in evaluation.improvements { out.append(("• \t" + "\(note.text) — \(note.by)".terminalSafe, .plain)) }
         return out

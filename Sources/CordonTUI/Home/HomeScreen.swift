@@ -8,7 +8,7 @@ enum HomeScreen {
         let width = model.size.width
         canvas.put(" Cordon ", x: 0, y: 0, width: width, style: Style(.accent, bold: true, reverse: true))
         canvas.put(zh ? " 个人信息泄露应急处置控制台" : " Incident console for personal-information leaks", x: 8, y: 0, width: width - 8, style: Style(bold: true))
-        canvas.putRight(TimeText.full(model.now).prefix(16) + " ", in: Rect(x: 0, y: 0, width: width, height: 1), style: .muted)
+        canvas.putRight(model.times.minute(model.now) + " ", in: Rect(x: 0, y: 0, width: width, height: 1), style: .muted)
         canvas.put(String(repeating: "─", count: width), x: 0, y: 1, width: width, style: .muted)
 
         var lines: [(text: String, style: Style, entry: Int?)] = []

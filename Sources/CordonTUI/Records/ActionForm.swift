@@ -33,7 +33,7 @@ struct ActionForm: FormDialog {
         guard let owner = form.cleaned(.owner) else {
             return refuse(.owner, "请指定负责人。", "Name the owner.")
         }
-        guard let due = ActionForm.dueDate(form.cleaned(.due), now: model.now) else {
+        guard let due = ActionForm.dueDate(form.cleaned(.due), now: model.incidentNow) else {
             return refuse(.due, "请写完成期限：2026-12-31，或 +30d 表示 30 天后。", "Give the due date: 2026-12-31, or +30d for thirty days from today.")
         }
         let choice = form.choice(.finding)

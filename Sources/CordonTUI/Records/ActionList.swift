@@ -14,7 +14,7 @@ struct ActionList: RecordListDialog {
 
     func intro(model: AppModel) -> [(String, Style)] {
         guard let actions = model.console?.incident.actions else { return [] }
-        let overdue = actions.filter { $0.isOverdue(at: model.now) }.count
+        let overdue = actions.filter { $0.isOverdue(at: model.incidentNow) }.count
         guard overdue > 0 else { return [] }
         return [(model.language == .zh ? "\(overdue) 项已逾期。" : "\(overdue) overdue.", Style(.danger, bold: true))]
     }
@@ -23,7 +23,7 @@ struct ActionList: RecordListDialog {
         guard let console = model.console else { return [] }
         let zh = model.language == .zh
         return console.incident.actions.map { action in
-            var lines = [(RecordText.action(action, now: model.now, language: model.language), RecordText.actionStyle(action, now: model.now))]
+            var lines = [(RecordText.action(action, now: model.incidentNow, language: model.language), RecordText.actionStyle(action, now: model.incidentNow))]
             var detail: [String] = []
             if let finding = action.finding { detail.append((zh ? "对应 " : "answers ") + finding) }
             if let note = action.updates.last(where: { $0.note != nil })?.note { detail.append((zh ? "最近说明：" : "last note: ") + note.terminalSafe) }

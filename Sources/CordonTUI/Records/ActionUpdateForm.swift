@@ -26,7 +26,7 @@ struct ActionUpdateForm: FormDialog {
     func title(_ language: Language) -> String { language == .zh ? "更新改进措施" : "Update an improvement action" }
 
     func intro(model: AppModel) -> [(String, Style)] {
-        [(RecordText.action(action, now: model.now, language: model.language), RecordText.actionStyle(action, now: model.now))]
+        [(RecordText.action(action, now: model.incidentNow, language: model.language), RecordText.actionStyle(action, now: model.incidentNow))]
     }
 
     mutating func submit(model: AppModel) -> DialogOutcome {
@@ -34,7 +34,7 @@ struct ActionUpdateForm: FormDialog {
         guard let owner = form.cleaned(.owner) else {
             return refuse(.owner, "负责人不能为空。", "The owner cannot be empty.")
         }
-        guard let due = ActionForm.dueDate(form.cleaned(.due), now: model.now) else {
+        guard let due = ActionForm.dueDate(form.cleaned(.due), now: model.incidentNow) else {
             return refuse(.due, "请写完成期限：2026-12-31，或 +30d 表示 30 天后。", "Give the due date: 2026-12-31, or +30d for thirty days from today.")
         }
         let note = form.cleaned(.note)

@@ -39,10 +39,11 @@ struct FindingForm: FormDialog {
         }
         var occurredAt: Timestamp?
         if let time = form.cleaned(.time) {
-            guard let moment = MomentText.parse(time, now: model.now) else {
-                return refuse(.time, "无法识别时间“\(time)”；可写 2026-11-28 23:10、23:10 或 3h ago。", "'\(time)' is not a time; write 2026-11-28 23:10, 23:10 or 3h ago.")
+            do throws(Refusal) {
+                occurredAt = try MomentText.happened(time, now: model.incidentNow)
+            } catch {
+                return refuse(.time, error.message.zh, error.message.en)
             }
-            occurredAt = moment
         } else if kind == .timeline {
             return refuse(.time, "行为时间线条目需要发生时间，如 2026-11-28 23:10。", "A timeline entry needs the time it happened, such as 2026-11-28 23:10.")
         }

@@ -18,7 +18,7 @@ struct FindingList: RecordListDialog {
         return console.incident.findings.map { finding in
             var lines: [(String, Style)] = [(RecordText.finding(finding, language: model.language), finding.isWithdrawn ? .muted : .plain)]
             var detail: [String] = []
-            if let when = finding.occurredAt { detail.append((zh ? "发生于 " : "happened ") + TimeText.full(when)) }
+            if let when = finding.occurredAt { detail.append((zh ? "发生于 " : "happened ") + model.times.minuteWithLabel(when, language: model.language)) }
             if !finding.evidence.isEmpty { detail.append((zh ? "依据 " : "rests on ") + finding.evidence.joined(separator: ", ")) }
             if !detail.isEmpty { lines.append(("    " + detail.joined(separator: " · "), .muted)) }
             return lines

@@ -29,7 +29,7 @@ enum RecordCounts {
     /// Draws the counts at the right of the divider above the deadlines, clear of its label.
     static func draw(into canvas: inout Canvas, _ rect: Rect, from x: Int, model: AppModel, console: ConsoleModel) {
         let room = rect.maxX - 2 - x
-        guard room > 4, let counts = text(console.incident, now: model.now, language: model.language, width: room - 2) else { return }
+        guard room > 4, let counts = text(console.incident, now: model.incidentNow, language: model.language, width: room - 2) else { return }
         canvas.putRight(" \(counts.text) ", in: Rect(x: x, y: rect.y, width: room, height: 1), style: counts.overdue ? Style(.warning, bold: true) : .muted)
     }
 }

@@ -58,7 +58,7 @@ struct RecordsMenu: RecordListDialog {
         case .actions:
             guard !incident.actions.isEmpty else { return zh ? "尚无" : "none yet" }
             let open = incident.actions.filter(\.status.isOutstanding).count
-            let overdue = incident.actions.filter { $0.isOverdue(at: model.now) }.count
+            let overdue = incident.actions.filter { $0.isOverdue(at: model.incidentNow) }.count
             var text = zh ? "\(open) 项未完成" : "\(open) outstanding"
             if overdue > 0 { text += zh ? "，\(overdue) 项逾期" : ", \(overdue) overdue" }
             return text

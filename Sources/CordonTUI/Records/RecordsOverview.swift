@@ -40,10 +40,10 @@ struct RecordsOverview: ReadingDialog {
             (zh ? "调查结论" : "Findings") + " (\(incident.findings.filter { !$0.isWithdrawn }.count))",
             incident.findings.map { (RecordText.finding($0, language: language), $0.isWithdrawn ? .muted : .plain) },
             none: zh ? "尚无" : "none yet")
-        let overdue = incident.actions.filter { $0.isOverdue(at: model.now) }.count
+        let overdue = incident.actions.filter { $0.isOverdue(at: model.incidentNow) }.count
         section(
             (zh ? "改进措施" : "Improvement actions") + " (\(incident.actions.count)" + (overdue > 0 ? (zh ? "，逾期 \(overdue)" : ", \(overdue) overdue") : "") + ")",
-            incident.actions.map { (RecordText.action($0, now: model.now, language: language), RecordText.actionStyle($0, now: model.now)) },
+            incident.actions.map { (RecordText.action($0, now: model.incidentNow, language: language), RecordText.actionStyle($0, now: model.incidentNow)) },
             none: zh ? "尚无" : "none yet")
         section(
             zh ? "通报要素" : "Notice facts",

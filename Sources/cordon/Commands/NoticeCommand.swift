@@ -22,7 +22,7 @@ struct NoticeCommand: ParsableCommand {
     func run() throws {
         try CordonCLI.run(global) { context in
             let session = try context.open(id)
-            let now = context.now.shown(atOffset: session.state.declaredAt.offsetSeconds)
+            let now = session.state.local(context.now)
             let draft = try NoticeDraft.make(playbook: session.playbook, state: session.state, audience: audience, language: context.language, now: now)
             if context.options.json {
                 context.printJSON(.object([
