@@ -62,26 +62,39 @@ struct Context {
     /// command prints after.
     @discardableResult
     func perform(_ command: Command, on id: String) throws -> IncidentSession {
+        try perform(on: id) { _ in command }
+    }
+
+    /// Like `perform(_:on:)`, for a command made from the incident as it stands, such as one
+    /// with a time typed at the incident's offset.
+    @discardableResult
+    func perform(on id: String, _ command: (IncidentState) throws -> Command) throws -> IncidentSession {
         let session = try open(id)
-        let written = try session.perform(command)
-        report(recoveries: session.journal.recoveries)
+        let command = try command(session.state)
+        let written = try recording(on: session) { try session.perform(command) }
         printRecorded(written, session: session)
         return session
     }
 
-    var now: Timestamp { stamp.clock.now() }
-
-    /// A moment as a responder types it (see `MomentText`), or the refusal that shows how.
-    func moment(_ text: String) throws -> Timestamp {
-        guard let moment = MomentText.parse(text, now: now) else {
-            throw Refusal("bad-time", zh: "无法识别时间“\(text)”；可写作 2026-11-29 09:30、09:30 或 \"2h ago\"。", en: "'\(text)' is not a time; write 2026-11-29 09:30, 09:30 or \"2h ago\".")
-        }
-        return moment
+    /// Runs a write and reports any torn tail it moved aside, whether the write was recorded or
+    /// refused: the move happens under the lock before the rules decide.
+    func recording<T>(on session: IncidentSession, _ write: () throws -> T) rethrows -> T {
+        defer { report(recoveries: session.journal.recoveries) }
+        return try write()
     }
 
-    /// A due day as `2026-12-31` or `+30d`, or the refusal that shows how.
-    func dueDate(_ text: String) throws -> DueDate {
-        guard let date = DueDate(parsing: text, now: now) else {
+    var now: Timestamp { stamp.clock.now() }
+
+    /// When something in the incident happened, typed at the incident's offset (see
+    /// `MomentText.happened`), or the refusal that says why it cannot be.
+    func happened(_ text: String, in state: IncidentState) throws -> Timestamp {
+        try MomentText.happened(text, now: state.local(now))
+    }
+
+    /// A due day as `2026-12-31` or `+30d` (from today on the incident's calendar), or the
+    /// refusal that shows how.
+    func dueDate(_ text: String, in state: IncidentState) throws -> DueDate {
+        guard let date = DueDate(parsing: text, now: state.local(now)) else {
             throw Refusal("bad-date", zh: "无法识别日期“\(text)”；请写作 2026-12-31，或 +30d 表示 30 天后。", en: "'\(text)' is not a date; write 2026-12-31, or +30d for thirty days from today.")
         }
         return date
@@ -109,6 +122,16 @@ struct Context {
                 "时间线末尾的残缺行（\(recovery.length) 字节，写入时崩溃所致）已移至 \(recovery.sideFile)；所有已确认的记录都完好。",
                 "The torn last line of the timeline (\(recovery.length) bytes, from a crash mid-write) was moved to \(recovery.sideFile); every acknowledged event is intact."))
         }
+    }
+
+    /// All of standard input as text, refused (not garbled) unless it is UTF-8: a note is evidence,
+    /// and replacing bytes would lose what was typed for good.
+    func readStandardInput() throws -> String {
+        let bytes = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Refusal.notUTF8(LocalizedText(zh: "标准输入", en: "Standard input"))
+        }
+        return text
     }
 
     func warn(_ message: String) {

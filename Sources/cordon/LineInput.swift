@@ -3,14 +3,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CordonCore
 
-/// Standard input read a line at a time without blocking the drill clock.
+/// Standard input read a line at a time without blocking the drill clock. A line that is not
+/// UTF-8 comes back refused, never with its bytes replaced: an answer to an inject is evidence
+/// of what the team said.
 struct LineInput {
     private var buffer: [UInt8] = []
     private var isOpen = true
 
     /// Waits up to `millis` for input (a signal cuts the wait short) and returns the complete lines read.
-    mutating func wait(millis: Int32) -> [String] {
+    mutating func wait(millis: Int32) -> [Result<String, Refusal>] {
         guard isOpen else {
             _ = poll(nil, 0, millis)
             return []
@@ -22,14 +25,21 @@ struct LineInput {
         if count <= 0 {
             isOpen = false
             defer { buffer = [] }
-            return buffer.isEmpty ? [] : [String(decoding: buffer, as: UTF8.self)]
+            return buffer.isEmpty ? [] : [Self.line(buffer[...])]
         }
         buffer += chunk[..<count]
-        var lines: [String] = []
+        var lines: [Result<String, Refusal>] = []
         while let newline = buffer.firstIndex(of: 0x0A) {
-            lines.append(String(decoding: buffer[..<newline], as: UTF8.self))
+            lines.append(Self.line(buffer[..<newline]))
             buffer.removeSubrange(...newline)
         }
         return lines
+    }
+
+    private static func line(_ bytes: ArraySlice<UInt8>) -> Result<String, Refusal> {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(.notUTF8(LocalizedText(zh: "这一行输入", en: "That line of input")))
+        }
+        return .success(text)
     }
 }

@@ -73,6 +73,28 @@ struct CommandLineTests {
         #expect(event.actor != "李娜")
     }
 
+    @Test("text that is not UTF-8 (a GBK terminal) is refused, never stored garbled")
+    func notUTF8() throws {
+        let id = try cordon.declare()
+        let before = try timelineBytes(id)
+        for script in [#""$CORDON_BIN" note \#(id) "$(printf '\xd5\xc5\xc8\xfd')""#, #"printf '\xd5\xc5\xc8\xfd' | "$CORDON_BIN" note \#(id) -"#] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", script]
+            var environment = cordon.environment
+            environment["CORDON_BIN"] = cordon.path
+            process.environment = environment
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2, "\(script)")
+            #expect(message.contains("not UTF-8"), "\(message)")
+        }
+        #expect(try timelineBytes(id) == before)
+    }
+
     @Test("the chain checks out, and an edited line is caught with its number")
     func verify() throws {
         let id = try cordon.declare()

@@ -31,7 +31,8 @@ struct DrillCommandLineTests {
 
         #expect(FileManager.default.fileExists(atPath: cordon.timeline(id)))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/home/incidents"))
-        #expect(try cordon.run(["list", "--drills"]).stdout.contains(id))
+        let listed = try cordon.run(["list", "--drills"]).stdout
+        #expect(listed.contains("\(id)  ended, score \(evaluation.int("score") ?? -1)/100"), "\(listed)")
         #expect(!(try cordon.run(["list"]).stdout.contains(id)))
 
         let report = try cordon.run(["report", id, "--format", "json"])
@@ -43,6 +44,50 @@ struct DrillCommandLineTests {
         #expect(markdown.stdout.contains("## 演练评估"))
         #expect(markdown.stdout.contains("**得分**: \(evaluation.int("score") ?? -1) / 100"), "\(markdown.stdout)")
         #expect(try cordon.run(["verify", id]).status == 0)
+    }
+
+    @Test("a line of the headless drill's input that is not UTF-8 is refused with the notes' wording, never recorded garbled")
+    func headlessInputNotUTF8() throws {
+        let gbk: [UInt8] = [0xB2, 0xBB, 0xD3, 0xE8, 0xD6, 0xC3, 0xC6, 0xC0]  // 不予置评 in GBK
+        let input = Array("f\na vdr-confirms ".utf8) + gbk + Array("\na vdr-confirms 不予置评\nq\n".utf8)
+        let result = try cordon.run(["drill", "data-room-overshare", "--headless", "--speed", "10000", "--seed", "7", "--json", "--lang", "zh"], stdinBytes: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("这一行输入不是 UTF-8 文本，未记录。如为 GBK 编码，请先转换：iconv -f GBK -t UTF-8。"), "\(result.stderr)")
+        let id = try #require(try JSONReader.parse(String(result.stdout.split(separator: "\n")[0])).object?.string("drill"))
+        let timeline = try String(contentsOfFile: cordon.timeline(id), encoding: .utf8)
+        #expect(!timeline.contains("\u{FFFD}"), "no replacement characters in the timeline")
+        let answers = timeline.split(separator: "\n").filter { $0.contains("\"type\":\"note.added\"") && $0.contains("\"inject\":\"vdr-confirms\"") }
+        #expect(answers.count == 1 && answers[0].contains("不予置评"), "the line typed in UTF-8 is recorded")
+
+        let notes = try cordon.run(["note", id, "-", "--lang", "en"], stdinBytes: gbk)
+        #expect(notes.stderr.contains("Standard input is not UTF-8 text; nothing was recorded. If it is GBK, convert it first: iconv -f GBK -t UTF-8"), "the same words for a note: \(notes.stderr)")
+    }
+
+    @Test("a headless drill stopped by a signal records why: a hang-up, or a stop")
+    func headlessSignals() throws {
+        for (signal, reason) in [(SIGHUP, "hangup"), (SIGTERM, "signal")] {
+            let process = cordon.start(["drill", "data-room-overshare", "--headless", "--speed", "1", "--json"], stdin: "")
+            let output = process.standardOutput as! Pipe
+            try process.run()
+            var first = Data()
+            while !first.contains(UInt8(ascii: "\n")) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                first += chunk
+            }
+            let id = try #require(try JSONReader.parse(String(decoding: first.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)).object?.string("drill"))
+            kill(process.processIdentifier, signal)
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning, Date() < deadline { usleep(20_000) }
+            if process.isRunning {
+                Issue.record("signal \(signal) did not end the headless drill")
+                kill(process.processIdentifier, SIGKILL)
+            }
+            _ = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let last = try String(contentsOfFile: cordon.timeline(id), encoding: .utf8).split(separator: "\n").last ?? ""
+            #expect(last.contains("\"type\":\"drill.ended\"") && last.contains("\"reason\":\"\(reason)\""), "\(last)")
+        }
     }
 
     @Test("the same seed gives the same drill: injects, variants and times")
@@ -96,14 +141,14 @@ struct DrillCommandLineTests {
         }
         let transcript = try cordon.run(["replay", id, "--lang", "en"])
         #expect(transcript.stdout.contains("#3"))
-        #expect(transcript.stderr.contains("comes with the console"))
+        #expect(transcript.stderr.contains("no terminal here for the replay player"))
     }
 
-    @Test("without --headless nothing is created yet; bad speeds and unknown scenarios are refused")
+    @Test("without a terminal the drill console refuses and creates nothing; bad speeds and unknown scenarios are refused")
     func drillRefusals() throws {
-        let console = try cordon.run(["drill", "data-room-overshare"])
-        #expect(console.status == 2)
-        #expect(console.stderr.contains("--headless"))
+        let console = try cordon.run(["drill", "data-room-overshare", "--lang", "en"])
+        #expect(console.status == 64)
+        #expect(console.stderr.contains("needs a terminal"))
         #expect(try cordon.run(["drill", "data-room-overshare", "--headless", "--speed", "0"]).status == 2)
         let unknown = try cordon.run(["drill", "no-such-drill", "--headless"])
         #expect(unknown.status == 3)

@@ -112,6 +112,7 @@ struct CodecTests {
         #expect("\u{1B}[2J清屏\u{7}".terminalSafe == "\u{FFFD}[2J清屏\u{FFFD}")
         #expect("两行\n文字".terminalSafe == "两行 文字")
         #expect("客户信息".terminalSafe == "客户信息")
+        #expect("第一行\n\u{1B}]0;PWNED\u{7}第二行".terminalSafeLines == "第一行\n\u{FFFD}]0;PWNED\u{FFFD}第二行")
     }
 
     @Test("language follows CORDON_LANG, then the locale")

@@ -37,6 +37,8 @@ struct DrillClockTests {
         #expect(conductor.banner.isPaused)
         #expect(conductor.banner.text(.en) == "DRILL · Mini drill · T+0:05:00/4:00:00 · ×600 ⏸ paused · next inject 0:05:00 · score 0/35")
         #expect(conductor.banner.text(.zh) == "演练 · 小演练 · T+0:05:00/4:00:00 · ×600 ⏸ 已暂停 · 下一注入 0:05:00 · 得分 0/35")
+        #expect(conductor.banner.details(.zh) == ["T+0:05:00/4:00:00", "×600 ⏸ 已暂停", "下一注入 0:05:00", "得分 0/35"], "for screens whose header already says DRILL")
+        #expect(DrillBanner.tag.zh.hasPrefix(DrillBanner.label.zh) && DrillBanner.tag.en.hasPrefix(DrillBanner.label.en))
         #expect(throws: Refusal.self) { try conductor.perform(.pause) }
         try conductor.perform(.resume)
         journal.advanceWall(millis: 100)

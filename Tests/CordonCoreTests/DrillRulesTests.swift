@@ -123,6 +123,7 @@ struct DrillRulesTests {
         #expect(events.last?.data.int("max_score") == 35)
         #expect(events.filter { $0.type == EventType.injectDelivered }.count == 3, "every inject still arrives first")
         #expect(journal.state.drill?.hasEnded == true)
+        #expect(journal.state.drill?.score == 0 && journal.state.drill?.maximumScore == 35, "the score is folded, for lists that lack the scenario")
     }
 
     @Test("an ended drill stops its clock and takes no more work, but still takes notes and the debrief")
@@ -143,6 +144,11 @@ struct DrillRulesTests {
         try conductor.debrief(.lesson, text: "记者电话应有统一口径")
         try conductor.debrief(.improvement, text: "数据室默认禁止下载")
         #expect(journal.state.drill?.debrief.map(\.kind) == [.lesson, .improvement])
+        let due = try #require(DueDate(iso: "2026-12-31"))
+        try journal.perform(.record(.addAction(ActionInput(title: "数据室默认禁止下载", owner: "王磊", due: due))))
+        #expect(journal.state.actions.map(\.owner) == ["王磊"], "the debrief's improvement actions have an owner and a due date")
+        let finding = FindingInput(kind: .rootCause, text: "共享文件夹权限过宽")
+        #expect(RecordRules.decide(.addFinding(finding), state: journal.state, playbook: journal.playbook).refusal?.code == "drill-ended")
     }
 
     // MARK: - Seeds

@@ -174,4 +174,24 @@ struct DrillScoringTests {
             #expect(DrillEvaluation.make(scenario: Fixtures.scenario, playbook: Fixtures.playbook, state: moment.state, now: moment.now).score == score)
         }
     }
+
+    // MARK: - Why a drill ended
+
+    @Test("a drill ended by a hang-up or a signal says so, in both languages, in the evaluation")
+    func endReasons() throws {
+        for (reason, zh, en) in [
+            (DrillEndReason.hangup, "主持人的终端断开（挂断）", "the facilitator's terminal hung up"),
+            (.signal, "主持人的控制台被中止（Ctrl-C 或 SIGTERM）", "the facilitator's console was stopped (Ctrl-C or SIGTERM)"),
+            (.facilitator, "主持人结束", "ended by the facilitator"),
+        ] {
+            let journal = MemoryDrillJournal(scenario: Fixtures.scenario)
+            let conductor = DrillConductor(journal: journal, scenario: Fixtures.scenario)
+            try conductor.start(speed: 60, seed: 1)
+            try conductor.end(reason)
+            #expect(journal.state.drill?.endReason == reason.rawValue)
+            #expect(conductor.evaluation.markdown(language: .zh).contains("结束 T+0:00:00 (\(zh))"))
+            #expect(conductor.evaluation.markdown(language: .en).contains("ended T+0:00:00 (\(en))"))
+        }
+        #expect(DrillEndReason.title(of: "power-cut") == LocalizedText(zh: "power-cut", en: "power-cut"), "a newer version's reason shows as written")
+    }
 }

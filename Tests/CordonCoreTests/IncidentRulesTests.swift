@@ -164,6 +164,27 @@ struct IncidentRulesTests {
         #expect(ids() == ["cac-report", "contain"])
     }
 
+    @Test("a notice sent meets its deadline even when the incident is closed first or the step reopened")
+    func noticeAfterClosing() throws {
+        let journal = MemoryJournal(severity: .serious)
+        for _ in 0..<3 { try journal.perform(.advance(force: true, reason: "演示")) }
+        #expect(journal.state.isClosed)
+        journal.clock.advance(seconds: 3600)
+        try journal.perform(.notify(audience: "regulator", channel: "邮件"))
+        func cac() -> DeadlineStatus? {
+            DeadlineBoard.evaluate(playbook: journal.playbook, state: journal.state, now: journal.clock.now()).first { $0.deadline.id == "cac-report" }
+        }
+        #expect(cac()?.state == .met)
+        #expect(cac()?.metAt == Fixtures.start.adding(seconds: 3600))
+
+        let reopened = MemoryJournal(severity: .serious)
+        try reopened.perform(.notify(audience: "regulator", channel: "报送系统"))
+        try reopened.perform(.step("notify-regulator", .reopen, reason: "需补充报告"))
+        reopened.clock.advance(seconds: 5 * 3600)
+        let status = DeadlineBoard.evaluate(playbook: reopened.playbook, state: reopened.state, now: reopened.clock.now()).first { $0.deadline.id == "cac-report" }
+        #expect(status?.state == .met, "the report went out in time; reopening the step does not unsend it")
+    }
+
     // MARK: - Roles and notes
 
     @Test("assigning needs a known role and a name; reassigning replaces")

@@ -45,6 +45,19 @@ import Testing
         #expect(Redactor.redact(input) == expected)
     }
 
+    @Test("what input methods and habits produce: full-width digits and ＠, a word prefix, the 15-digit ID, a Chinese name as the address", arguments: [
+        ("手机１３８１２３４５６７８", "手机１３８****５６７８"),
+        ("身份证１１０１０５１９４９１２３１００２Ｘ", "身份证１１０***********００２Ｘ"),
+        ("tel13812345678", "tel138****5678"),
+        ("phone:13812345678;", "phone:138****5678;"),
+        ("旧身份证 110101900307123", "旧身份证 110*********123"),
+        ("张三@example.com", "张***@example.com"),
+        ("zhang.san＠example.com", "z***@example.com"),
+    ])
+    func formsSeenInRealText(input: String, expected: String) {
+        #expect(Redactor.redact(input) == expected)
+    }
+
     @Test func noIdentifierSurvivesInClearAnywhereInALine() {
         let line = "客户张三 11010519491231002X，手机 13812345678，卡 6222 0212 3456 7894，邮箱 zs@example.com"
         let redacted = Redactor.redact(line)

@@ -65,6 +65,49 @@ struct DrillStoreTests {
         #expect(try Verifier.verify(folder: drill.session.folder).isIntact)
     }
 
+    @Test("two processes that both think they conduct a drill never deliver an inject twice: the lock and the latest state decide")
+    func oneConductorAtATime() throws {
+        let drill = try store.declareDrill(try scenario(), language: .en, stamp: stamp)
+        let old = DrillConductor(journal: drill, scenario: drill.scenario.scenario, console: "old")
+        try old.start(speed: 600, seed: 3)
+        try old.tick()
+        #expect(drill.state.drill?.delivered.map(\.inject) == ["opening"])
+
+        // The facilitator's console looks dead; a colleague takes over from another process.
+        let colleague = try store.openDrill(drill.id.description, stamp: Stamp(actor: "lina", clock: wall))
+        let successor = DrillConductor(journal: colleague, scenario: colleague.scenario.scenario, console: "new")
+        try successor.takeOver()
+        try successor.perform(.resume)
+        wall.advance(seconds: 2)
+
+        // The old console was alive after all, and has not read the take-over: its view says the call is due.
+        #expect(old.isConducting, "its state is stale")
+        #expect(try old.tick().isEmpty, "under the lock it catches up, sees the take-over and delivers nothing")
+        #expect(!old.isConducting)
+        #expect(try successor.tick().first?.data.string("inject") == "call")
+        #expect(try old.tick().isEmpty)
+        #expect(throws: Refusal.self) { try old.end(.hangup) }
+
+        let lines = try String(contentsOfFile: drill.session.folder + "/timeline.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.filter { $0.contains("\"type\":\"inject.delivered\"") }.count == 2, "opening and call, once each")
+        #expect(lines.contains { $0.contains("\"action\":\"takeover\"") && $0.contains("\"actor\":\"lina\"") })
+        #expect(try Verifier.verify(folder: drill.session.folder).isIntact)
+    }
+
+    @Test("in a drill started before consoles were told apart, two conductors racing for an inject deliver it once")
+    func racingOlderConductors() throws {
+        let drill = try store.declareDrill(try scenario(), language: .en, stamp: stamp)
+        try drill.record { DrillRules.start(scenario: drill.scenario.scenario, seed: 3, speed: 600, state: $0, playbook: drill.playbook, wall: wall.now()) }
+        let other = try store.openDrill(drill.id.description, stamp: Stamp(actor: "lina", clock: wall))
+        let one = DrillConductor(journal: drill, scenario: drill.scenario.scenario)
+        let two = DrillConductor(journal: other, scenario: other.scenario.scenario)
+        wall.advance(seconds: 2)
+        #expect(try one.tick().contains { $0.type == EventType.injectDelivered })
+        #expect(try two.tick().isEmpty, "its stale view thought the injects due; the latest state says they are delivered")
+        let lines = try String(contentsOfFile: drill.session.folder + "/timeline.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.filter { $0.contains("\"inject\":\"opening\"") && $0.contains("inject.delivered") }.count == 1)
+    }
+
     @Test("opening a drill as a drill needs its scenario; a hand-declared drill or an incident says why not")
     func openDrill() throws {
         let loaded = try scenario()

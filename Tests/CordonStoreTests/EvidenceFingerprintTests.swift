@@ -21,6 +21,30 @@ import Testing
         #expect(file.name.hasPrefix("evidence-"))
     }
 
+    @Test func progressIsReportedChunkByChunkUpToTheFilesSize() throws {
+        let bytes = (0..<(3 * 1024 * 1024 + 7)).map { UInt8($0 % 251) }
+        let path = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var reports: [Int64] = []
+        let file = try EvidenceFingerprint.file(at: path) { hashed, total in
+            #expect(total == Int64(bytes.count))
+            reports.append(hashed)
+            return true
+        }
+        #expect(reports == [1 << 20, 2 << 20, 3 << 20, Int64(bytes.count)])
+        #expect(file.sha256 == "f578a61853ca2f4272dba551bd868420e22302fbb6d6dfc0cc80da1d2c7b779f")
+    }
+
+    @Test func hashingStopsWhenAskedAndGivesNoFingerprint() throws {
+        let path = try temporaryFile((0..<(3 * 1024 * 1024)).map { UInt8($0 % 7) })
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var reports = 0
+        #expect { try EvidenceFingerprint.file(at: path) { _, _ in reports += 1; return false } } throws: { error in
+            (error as? StoreError)?.code == "evidence-hash-cancelled"
+        }
+        #expect(reports == 1, "it stops at the chunk it was told to")
+    }
+
     @Test func anEmptyFileHasTheEmptyHash() throws {
         let path = try temporaryFile([])
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -148,17 +148,26 @@ struct JournalTests {
         #expect(try store.open(session.id, stamp: stamp).events.compactMap { $0.data.string("text") } == ["已确认的记录", "恢复之后"])
     }
 
-    @Test("an unreadable last line with a newline also counts as torn")
-    func garbageLastLine() throws {
+    @Test("a complete last line that does not read is damage, never moved aside: it may be an altered acknowledged event")
+    func alteredLastLine() throws {
         let session = try declare()
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: session.journal.path))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data([0, 0, 0, 0x0A]))
-        try handle.close()
-        let reopened = try store.open(session.id, stamp: stamp)
-        #expect(reopened.tornTail?.length == 4)
-        try reopened.perform(.note("x"))
-        #expect(try Verifier.verify(folder: session.folder).isIntact)
+        try session.perform(.step("isolate", .done))
+        let path = session.journal.path
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        try String(original.dropLast(2) + "]\n").write(toFile: path, atomically: false, encoding: .utf8)
+        do {
+            _ = try store.open(session.id, stamp: stamp)
+            Issue.record("an altered last line was opened")
+        } catch {
+            #expect(error.code == "timeline-damaged")
+            #expect(error.message.en.contains("line 2"))
+        }
+        let report = try Verifier.verify(folder: session.folder)
+        #expect(!report.isIntact)
+        #expect(report.damage?.line == 2)
+        #expect(report.tornTail == nil)
+        let sideFiles = try FileManager.default.contentsOfDirectory(atPath: session.folder).filter { $0.contains("torn") }
+        #expect(sideFiles.isEmpty)
     }
 
     @Test("damage before the last line refuses to open and names the line")
@@ -207,6 +216,21 @@ struct JournalTests {
             #expect(error.code == "playbook-altered")
         }
         #expect(try Verifier.verify(folder: session.folder).playbookAltered)
+    }
+
+    @Test("a timeline copied into another incident's folder is refused and fails verify")
+    func copiedTimeline() throws {
+        let session = try declare()
+        let copy = store.home.incidents + "/INC-20261129-009"
+        try FileManager.default.copyItem(atPath: session.folder, toPath: copy)
+        do {
+            _ = try store.open("INC-20261129-009", stamp: stamp)
+            Issue.record("a copied timeline opened")
+        } catch {
+            #expect(error.code == "timeline-misplaced")
+        }
+        #expect(try Verifier.verify(folder: copy).misplacedAs == session.id.description)
+        #expect(try Verifier.verify(folder: session.folder).misplacedAs == nil)
     }
 
     @Test("event types from a newer version are kept, counted and written around")

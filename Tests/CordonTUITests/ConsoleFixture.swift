@@ -10,9 +10,10 @@ struct ConsoleFixture {
 
     init(
         language: Language = .zh, size: Size = Size(width: 100, height: 30), severity: Severity? = nil,
-        id: String = "INC-20261129-001", title: String = "催收外包商客户名单外泄", mode: ConsoleMode = .live
+        id: String = "INC-20261129-001", title: String = "催收外包商客户名单外泄", mode: ConsoleMode = .live,
+        playbook: Playbook = Fixtures.playbook
     ) {
-        journal = MemoryJournal(id: id, title: title, severity: severity)
+        journal = MemoryJournal(playbook: playbook, id: id, title: title, severity: severity)
         program = ConsoleProgram(journal: journal, mode: mode, language: language, size: size, clock: journal.clock)
     }
 

@@ -286,7 +286,7 @@ import Testing
         let console = ConsoleFixture(language: .en, size: Size(width: 120, height: 60))
         console.press(.character("?"))
         let screen = console.screen
-        for binding in KeyTable.bindings where binding.context != .home && binding.request != .back {
+        for binding in KeyTable.bindings where [.console, .dialog].contains(binding.context) && binding.request != .back {
             #expect(screen.contains(binding.help.en), "help shows: \(binding.help.en)")
         }
         console.press(.character("?"))

@@ -66,6 +66,47 @@ import Testing
         Snapshot.check(program.render(), named: name("home", language, size))
     }
 
+    // MARK: - Replay and drills
+
+    /// The player standing at 09:21, after the note from legal, with the CAC clock then.
+    @Test(arguments: cases) func replayPlayer(language: Language, size: Size) {
+        let replay = ReplayFixture(language: language, size: size, at: 5)
+        Snapshot.check(replay.screen, named: name("replay", language, size))
+    }
+
+    /// A drill ten minutes in at 60×: the source isolated, the reporter's call on screen.
+    private func drillAtTheFirstInject(_ language: Language, _ size: Size) -> DrillConsoleFixture {
+        let drill = DrillConsoleFixture(language: language, size: size)
+        drill.press(.enter)
+        drill.wait(millis: 5000)
+        drill.press(.space)
+        drill.run(toOffset: 600)
+        return drill
+    }
+
+    @Test(arguments: cases) func drillInject(language: Language, size: Size) {
+        Snapshot.check(drillAtTheFirstInject(language, size).screen, named: name("drill-inject", language, size))
+    }
+
+    /// The same drill answered, graded by the regulator's call, ended, with a lesson and an action.
+    @Test(arguments: cases) func drillEvaluation(language: Language, size: Size) {
+        let drill = drillAtTheFirstInject(language, size)
+        drill.press(.enter)
+        drill.type("不予置评，正在核实")
+        drill.press(.enter)
+        drill.run(toOffset: 1800)
+        drill.press(.escape, .character("E"), .character("y"), .character("l"))
+        drill.type("记者来电须先转公关统一口径")
+        drill.press(.enter, .character("a"))
+        drill.type("制定媒体问询口径模板")
+        drill.press(.tab)
+        drill.type("李娜")
+        drill.press(.tab)
+        drill.type("+30d")
+        drill.press(.enter)
+        Snapshot.check(drill.screen, named: name("drill-evaluation", language, size))
+    }
+
     @Test(arguments: Language.allCases, [Size(width: 59, height: 17), Size(width: 30, height: 8)])
     func tooSmall(language: Language, size: Size) {
         let console = ConsoleFixture(language: language, size: size)

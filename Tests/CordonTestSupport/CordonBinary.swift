@@ -43,12 +43,18 @@ public struct CordonBinary: Sendable {
 
     @discardableResult
     public func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
-        let process = start(arguments, stdin: stdin)
+        try run(arguments, stdinBytes: stdin.map { Array($0.utf8) })
+    }
+
+    /// Runs with `stdinBytes` as standard input, whatever they are: for input that is not UTF-8.
+    @discardableResult
+    public func run(_ arguments: [String], stdinBytes: [UInt8]?) throws -> Result {
+        let process = start(arguments, stdin: stdinBytes.map { _ in "" })
         let stdoutPipe = process.standardOutput as! Pipe
         let stderrPipe = process.standardError as! Pipe
         try process.run()
-        if let stdin, let pipe = process.standardInput as? Pipe {
-            pipe.fileHandleForWriting.write(Data(stdin.utf8))
+        if let stdinBytes, let pipe = process.standardInput as? Pipe {
+            pipe.fileHandleForWriting.write(Data(stdinBytes))
             try pipe.fileHandleForWriting.close()
         }
         let out = stdoutPipe.fileHandleForReading.readDataToEndOfFile()

@@ -11,20 +11,31 @@ public final class MemoryDrillJournal: DrillJournal {
     public let wall: ManualClock
     public let drillClock: DrillClock
     public var actor = "facilitator"
+    /// The scenario it was declared from, as a drill on disk keeps it frozen beside its timeline.
+    public var drillScenario: Scenario?
 
-    public init(playbook: Playbook = Fixtures.playbook, severity: Severity? = nil, detectedBefore: Int = 0, wall: ManualClock = ManualClock(Fixtures.start)) {
+    public init(
+        playbook: Playbook = Fixtures.playbook, severity: Severity? = nil, detectedBefore: Int = 0, wall: ManualClock = ManualClock(Fixtures.start),
+        id: String = "DRL-20261129-001", title: String = "测试事件"
+    ) {
         self.playbook = playbook
         self.wall = wall
         let first = Fixtures.declaration(
-            id: "DRL-20261129-001", severity: severity, at: wall.now(), detectedAt: wall.now().adding(seconds: -detectedBefore), playbook: playbook)
+            id: id, title: title, severity: severity, at: wall.now(), detectedAt: wall.now().adding(seconds: -detectedBefore), playbook: playbook)
         events = [first]
         state = try! IncidentState(declaration: first)
         drillClock = DrillClock(wall: wall, following: state)
     }
 
     /// A drill declared from `scenario`'s starting situation, the way `cordon drill` declares one.
-    public convenience init(scenario: Scenario, playbook: Playbook = Fixtures.playbook, wall: ManualClock = ManualClock(Fixtures.start)) {
-        self.init(playbook: playbook, severity: scenario.start.severity, detectedBefore: scenario.start.detectedBefore, wall: wall)
+    public convenience init(
+        scenario: Scenario, playbook: Playbook = Fixtures.playbook, wall: ManualClock = ManualClock(Fixtures.start),
+        id: String = "DRL-20261129-001", title: String? = nil
+    ) {
+        self.init(
+            playbook: playbook, severity: scenario.start.severity, detectedBefore: scenario.start.detectedBefore, wall: wall,
+            id: id, title: title ?? "测试事件")
+        drillScenario = scenario
     }
 
     public func refresh() throws -> [Event] { [] }

@@ -1,10 +1,13 @@
 import CordonCore
 
-/// A home folder in memory: incidents are `MemoryJournal`s on the fixture playbook.
+/// A home folder in memory: incidents are `MemoryJournal`s on the fixture playbook, drills
+/// declared from a scenario `MemoryDrillJournal`s.
 public final class MemoryLibrary: IncidentLibrary {
     public private(set) var journals: [String: MemoryJournal] = [:]
+    public private(set) var drills: [String: MemoryDrillJournal] = [:]
     public var playbook: Playbook
     public let clock: ManualClock
+    public var scenarioList: [Scenario] = [Fixtures.scenario]
 
     public init(playbook: Playbook = Fixtures.playbook, clock: ManualClock = ManualClock(Fixtures.start)) {
         self.playbook = playbook
@@ -20,9 +23,9 @@ public final class MemoryLibrary: IncidentLibrary {
     }
 
     public func incidents(kind: IncidentId.Kind) -> [IncidentListing] {
-        journals.keys.sorted(by: >).filter { $0.hasPrefix(kind.rawValue) }.map { id in
-            let state = journals[id]!.state
-            return IncidentListing(id: id, state: state, phaseTitle: playbook.phase(state.phase)?.title)
+        let states = journals.mapValues(\.state).merging(drills.mapValues(\.state)) { first, _ in first }
+        return states.keys.sorted(by: >).filter { $0.hasPrefix(kind.rawValue) }.map { id in
+            IncidentListing(id: id, state: states[id]!, phaseTitle: playbook.phase(states[id]!.phase)?.title)
         }
     }
 
@@ -40,7 +43,20 @@ public final class MemoryLibrary: IncidentLibrary {
         return add(id: id, title: request.title, severity: request.severity)
     }
 
+    public func scenarios() -> [Scenario] { scenarioList }
+
+    public func declareDrill(scenario: String, language: Language) throws -> DrillOpening {
+        guard let found = scenarioList.first(where: { $0.id == scenario }) else {
+            throw Refusal("unknown-scenario", zh: "没有场景“\(scenario)”。", en: "There is no scenario '\(scenario)'.")
+        }
+        let id = IncidentId(kind: .drill, on: clock.now(), number: drills.count + 1).description
+        let drill = MemoryDrillJournal(scenario: found, playbook: playbook, wall: clock, id: id, title: found.title[language])
+        drills[id] = drill
+        return DrillOpening(journal: drill, scenario: found)
+    }
+
     public func open(_ id: String) throws -> any IncidentJournal {
+        if let drill = drills[id] { return drill }
         guard let journal = journals[id] else {
             throw Refusal("unknown-incident", zh: "没有事件 \(id)。", en: "There is no incident \(id).")
         }

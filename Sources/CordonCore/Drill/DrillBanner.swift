@@ -2,6 +2,9 @@
 /// the next inject and the score so far.
 public struct DrillBanner: Sendable, Hashable {
     public static let label = LocalizedText(zh: "演练", en: "DRILL")
+    /// The tag a screen puts before the incident's id: both words, so that whoever looks, in
+    /// whichever language, sees at once that this is not a real incident.
+    public static let tag = LocalizedText(zh: "\(label.zh) \(label.en)", en: "\(label.en) \(label.zh)")
 
     public var scenarioTitle: LocalizedText?
     /// Seconds of drill time since the start; `nil` before the clock starts.
@@ -41,9 +44,16 @@ public struct DrillBanner: Sendable, Hashable {
 
     /// `演练 · 尽调数据室超范围共享 · T+0:42:10/6:00:00 · ×600 · 下一注入 0:08:00 · 得分 20/100`
     public func text(_ language: Language) -> String {
-        func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         var parts = [Self.label[language]]
         if let scenarioTitle { parts.append(scenarioTitle[language].terminalSafe) }
+        return (parts + details(language)).joined(separator: " · ")
+    }
+
+    /// The clock, its speed, the next inject and the score, without the label and the title,
+    /// for a screen that shows those already: `["T+0:42:10/6:00:00", "×600", "下一注入 0:08:00", "得分 20/100"]`.
+    public func details(_ language: Language) -> [String] {
+        func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+        var parts: [String] = []
         if let elapsed {
             parts.append("T+" + DurationText.elapsed(elapsed) + (duration.map { "/" + DurationText.elapsed($0) } ?? ""))
         }
@@ -54,6 +64,6 @@ public struct DrillBanner: Sendable, Hashable {
         }
         if let nextInjectIn { parts.append(t("下一注入 ", "next inject ") + DurationText.elapsed(nextInjectIn)) }
         if let score, let maximumScore { parts.append(t("得分 ", "score ") + "\(score)/\(maximumScore)") }
-        return parts.joined(separator: " · ")
+        return parts
     }
 }

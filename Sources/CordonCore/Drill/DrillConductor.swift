@@ -9,11 +9,24 @@
 public final class DrillConductor {
     public let journal: any DrillJournal
     public let scenario: Scenario
+    /// Tells this conductor's console apart from any other on the same drill, even one of the
+    /// same login: the drill records which console conducts it.
+    public let console: String
 
-    public init(journal: any DrillJournal, scenario: Scenario) {
+    public init(journal: any DrillJournal, scenario: Scenario, console: String = DrillConductor.newConsole()) {
         self.journal = journal
         self.scenario = scenario
+        self.console = console
     }
+
+    /// A fresh console id: random, so two consoles never take each other for the same one.
+    public static func newConsole() -> String {
+        String(UInt64.random(in: 1...UInt64.max), radix: 16)
+    }
+
+    /// Whether this console conducts the drill: it started it or took it over last, and nobody
+    /// has taken it over since.
+    public var isConducting: Bool { state.drill?.isConducted(from: console) ?? false }
 
     public var state: IncidentState { journal.state }
     public var playbook: Playbook { journal.playbook }
@@ -24,29 +37,36 @@ public final class DrillConductor {
     /// Starts the drill clock; the seed fixes when injects fall and which variants arrive.
     @discardableResult
     public func start(speed: Int, seed: Int) throws -> [Event] {
-        try journal.record { state in DrillRules.start(scenario: scenario, seed: seed, speed: speed, state: state, playbook: playbook, wall: clock.wall.now()) }
+        try journal.record { state in DrillRules.start(scenario: scenario, seed: seed, speed: speed, state: state, playbook: playbook, wall: clock.wall.now(), console: console) }
     }
 
     /// Records whatever has fallen due (injects, the classifications they force, the end of the
     /// drill when its time is up) and returns it; empty, without touching the disk, when nothing is due.
     @discardableResult
     public func tick() throws -> [Event] {
-        guard !DrillRules.due(scenario: scenario, state: state, playbook: playbook, now: now, wall: clock.wall.now()).isEmpty else { return [] }
+        guard !DrillRules.due(scenario: scenario, state: state, playbook: playbook, now: now, wall: clock.wall.now(), console: console).isEmpty else { return [] }
         return try journal.record { state in
-            .accept(DrillRules.due(scenario: scenario, state: state, playbook: playbook, now: clock.now(), wall: clock.wall.now()))
+            .accept(DrillRules.due(scenario: scenario, state: state, playbook: playbook, now: clock.now(), wall: clock.wall.now(), console: console))
         }
     }
 
     @discardableResult
     public func perform(_ action: DrillClockAction) throws -> [Event] {
-        try journal.record { state in DrillRules.clock(action, state: state, now: clock.now(), wall: clock.wall.now()) }
+        try journal.record { state in DrillRules.clock(action, state: state, now: clock.now(), wall: clock.wall.now(), console: console) }
     }
 
-    /// The facilitator ends the drill; the evaluation follows.
+    /// Takes the drill over from whoever conducted it; the clock is held until resumed.
     @discardableResult
-    public func end() throws -> [Event] {
+    public func takeOver() throws -> [Event] {
+        try journal.record { state in DrillRules.takeOver(console: console, state: state, now: clock.now(), wall: clock.wall.now()) }
+    }
+
+    /// Ends the drill, by the facilitator's choice unless `reason` says otherwise (a hang-up,
+    /// a signal); the evaluation follows.
+    @discardableResult
+    public func end(_ reason: DrillEndReason = .facilitator) throws -> [Event] {
         try journal.record { state in
-            DrillRules.end(.facilitator, scenario: scenario, state: state, playbook: playbook, now: clock.now(), wall: clock.wall.now())
+            DrillRules.end(reason, scenario: scenario, state: state, playbook: playbook, now: clock.now(), wall: clock.wall.now(), console: console)
         }
     }
 

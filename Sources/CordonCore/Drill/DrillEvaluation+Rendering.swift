@@ -42,8 +42,9 @@ extension DrillEvaluation {
         lines.append(t("场景", "Scenario") + ": \(cell(scenario.title[language])) (`\(scenario.id)`) · " + t("剧本", "playbook") + " `\(playbook.id)`"
             + (seed.map { " · " + t("种子", "seed") + " \($0)" } ?? ""))
         if let startedAt {
-            let end = endedAt.map { clockText($0) + " (" + (endReason == DrillEndReason.time.rawValue ? t("时间到", "time up") : t("主持人结束", "ended by the facilitator")) + ")" }
-            lines.append(t("开始", "Started") + " \(startedAt.iso8601) · " + (end.map { t("结束 ", "ended ") + $0 } ?? t("进行中，截至 ", "running, as of ") + clockText(asOf)))
+            let end = endedAt.map { clockText($0) + " (" + cell(DrillEndReason.title(of: endReason)[language]) + ")" }
+            let started = MomentFormat(offsetSeconds: startedAt.offsetSeconds).secondWithLabel(startedAt, language: language)
+            lines.append(t("开始", "Started") + " \(started) · " + (end.map { t("结束 ", "ended ") + $0 } ?? t("进行中，截至 ", "running, as of ") + clockText(asOf)))
         } else {
             lines.append(t("演练时钟尚未开始。", "The drill clock has not started."))
         }

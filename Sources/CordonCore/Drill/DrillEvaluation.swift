@@ -38,6 +38,7 @@ public struct DrillEvaluation: Sendable, Hashable {
     public var scenario: Scenario
     public var playbook: Playbook
     public var seed: Int?
+    /// At the drill's offset (its declaration's), as its evaluation shows it.
     public var startedAt: Timestamp?
     public var endedAt: Timestamp?
     public var endReason: String?
@@ -63,7 +64,7 @@ public struct DrillEvaluation: Sendable, Hashable {
                 outcome: drill.map { outcome(expectation, drill: $0, state: state, playbook: playbook, asOf: asOf) } ?? .pending(due: nil))
         }
         return DrillEvaluation(
-            drillId: state.id, scenario: scenario, playbook: playbook, seed: drill?.seed, startedAt: drill?.startedAt,
+            drillId: state.id, scenario: scenario, playbook: playbook, seed: drill?.seed, startedAt: (drill?.startedAt).map(state.local),
             endedAt: drill?.endedAt, endReason: drill?.endReason, asOf: asOf, results: results,
             deadlines: DeadlineBoard.evaluate(playbook: playbook, state: state, now: asOf),
             injects: drill?.delivered ?? [], answers: drill?.answers ?? [],

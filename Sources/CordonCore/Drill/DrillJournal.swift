@@ -11,4 +11,11 @@ public protocol DrillJournal: IncidentJournal {
     /// Returns the events written, or throws the `Refusal`.
     @discardableResult
     func record(_ decide: (IncidentState) -> Decision) throws -> [Event]
+
+    /// The scenario the drill is scored on, when it was declared from one.
+    var drillScenario: Scenario? { get }
+}
+
+extension DrillJournal {
+    public var drillScenario: Scenario? { nil }
 }

@@ -13,6 +13,26 @@ public enum DrillEndReason: String, Sendable, Hashable {
     case facilitator
     /// The scenario's time ran out.
     case time
+    /// The facilitator's terminal hung up (SIGHUP: a dropped SSH link, a closed window).
+    case hangup
+    /// The facilitator's console was stopped by Ctrl-C or SIGTERM.
+    case signal
+
+    /// How the evaluation and the report say it: `时间到`, `ended by the facilitator`.
+    public var title: LocalizedText {
+        switch self {
+        case .facilitator: LocalizedText(zh: "主持人结束", en: "ended by the facilitator")
+        case .time: LocalizedText(zh: "时间到", en: "time up")
+        case .hangup: LocalizedText(zh: "主持人的终端断开（挂断）", en: "the facilitator's terminal hung up")
+        case .signal: LocalizedText(zh: "主持人的控制台被中止（Ctrl-C 或 SIGTERM）", en: "the facilitator's console was stopped (Ctrl-C or SIGTERM)")
+        }
+    }
+
+    /// The title of the reason recorded in a timeline; one from a newer version shows as written.
+    public static func title(of recorded: String?) -> LocalizedText {
+        guard let recorded else { return DrillEndReason.facilitator.title }
+        return DrillEndReason(rawValue: recorded)?.title ?? LocalizedText(zh: recorded, en: recorded)
+    }
 }
 
 /// The rules of running a drill: each answers with events to record or a refusal, like
@@ -25,8 +45,9 @@ public enum DrillRules {
     // MARK: - Starting
 
     /// Starts the drill clock on a declared drill, fixing the plan from `seed`. The number of
-    /// customers thought affected at the start is recorded as the first scope estimate.
-    public static func start(scenario: Scenario, seed: Int, speed: Int, state: IncidentState, playbook: Playbook, wall: Timestamp) -> Decision {
+    /// customers thought affected at the start is recorded as the first scope estimate. `console`
+    /// tells the starting console apart from others: it alone conducts the drill until another takes over.
+    public static func start(scenario: Scenario, seed: Int, speed: Int, state: IncidentState, playbook: Playbook, wall: Timestamp, console: String? = nil) -> Decision {
         guard state.isDrill else {
             return .refuse(Refusal("not-a-drill", zh: "\(state.id) 是真实事件，不是演练；演练用 cordon drill 场景 开始。", en: "\(state.id) is a real incident, not a drill; start drills with: cordon drill SCENARIO"))
         }
@@ -47,6 +68,7 @@ public enum DrillRules {
             "plan": .array(plan.entries.map { .object(["inject": .string($0.inject), "at": .int($0.at), "version": .int($0.version)]) }),
         ]
         if !scenario.start.facts.isEmpty { data["facts"] = .array(scenario.start.facts.map(\.json)) }
+        if let console { data["console"] = .string(console) }
         var drafts = [EventDraft(EventType.drillStarted, data)]
         if let affected = scenario.start.affected {
             drafts += scope(people: affected, confidence: .low, basis: "演练起始情况 · drill starting situation", state: state, playbook: playbook)
@@ -56,9 +78,10 @@ public enum DrillRules {
 
     // MARK: - The clock
 
-    public static func clock(_ action: DrillClockAction, state: IncidentState, now: Timestamp, wall: Timestamp) -> Decision {
+    /// Moves the clock for the console told apart by `console`, which must be the one conducting.
+    public static func clock(_ action: DrillClockAction, state: IncidentState, now: Timestamp, wall: Timestamp, console: String? = nil) -> Decision {
         let drill: DrillState
-        switch running(state) {
+        switch running(state, conductedFrom: console) {
         case .success(let current): drill = current
         case .failure(let refusal): return .refuse(refusal)
         }
@@ -91,6 +114,24 @@ public enum DrillRules {
         return .accept([EventDraft(EventType.drillClock, data)])
     }
 
+    /// A facilitator at `console` takes the drill over from whoever conducted it (a console that
+    /// crashed, or lost its line without ending the drill): the clock is held where it stands
+    /// until they resume it, and from then on only `console` moves it, delivers injects and ends
+    /// the drill. The other console, if it still runs, sees this and stops conducting.
+    public static func takeOver(console: String, state: IncidentState, now: Timestamp, wall: Timestamp) -> Decision {
+        let drill: DrillState
+        switch running(state) {
+        case .success(let current): drill = current
+        case .failure(let refusal): return .refuse(refusal)
+        }
+        guard drill.facilitatorConsole != console else {
+            return .refuse(Refusal("drill-conducted-here", zh: "这个控制台已在主持演练 \(state.id)。", en: "This console already conducts drill \(state.id)."))
+        }
+        var data: JSONObject = ["action": "takeover", "console": .string(console), "speed": .int(drill.clock.speed), "wall_at": .string(wall.iso8601)]
+        if let previous = drill.facilitator { data["previous"] = .string(previous) }
+        return .accept([EventDraft(EventType.drillClock, data)])
+    }
+
     // MARK: - Injects
 
     /// What falls due at drill time `now`: every planned inject whose time has come, each followed
@@ -98,8 +139,11 @@ public enum DrillRules {
     /// affected customers as `scope.assessed`), and the end of the drill once its time is up. What the
     /// console records on every tick; empty when nothing is due. The drill clock waits at each
     /// inject until it is recorded, so injects are stamped with exactly their planned time.
-    public static func due(scenario: Scenario, state: IncidentState, playbook: Playbook, now: Timestamp, wall: Timestamp) -> [EventDraft] {
-        guard let drill = state.drill, !drill.hasEnded else { return [] }
+    /// Only the console conducting the drill (`console`) delivers: decided against the latest
+    /// state under the journal's lock, an inject is never delivered twice, even by two consoles
+    /// that both believe they conduct the drill.
+    public static func due(scenario: Scenario, state: IncidentState, playbook: Playbook, now: Timestamp, wall: Timestamp, console: String? = nil) -> [EventDraft] {
+        guard let drill = state.drill, !drill.hasEnded, drill.isConducted(from: console) else { return [] }
         let elapsed = drill.offset(of: now)
         var preview = state
         var drafts: [EventDraft] = []
@@ -128,7 +172,7 @@ public enum DrillRules {
             preview = preview.previewing(batch, at: now)
             drafts += batch
         }
-        if elapsed >= scenario.duration, let ending = end(.time, scenario: scenario, state: preview, playbook: playbook, now: now, wall: wall).events {
+        if elapsed >= scenario.duration, let ending = end(.time, scenario: scenario, state: preview, playbook: playbook, now: now, wall: wall, console: console).events {
             drafts += ending
         }
         return drafts
@@ -136,9 +180,10 @@ public enum DrillRules {
 
     // MARK: - Ending
 
-    /// Ends the drill and stops its clock; the score at that moment is recorded with it.
-    public static func end(_ reason: DrillEndReason, scenario: Scenario, state: IncidentState, playbook: Playbook, now: Timestamp, wall: Timestamp) -> Decision {
-        if case .failure(let refusal) = running(state) { return .refuse(refusal) }
+    /// Ends the drill and stops its clock; the score at that moment is recorded with it. Only the
+    /// console conducting the drill (`console`) ends it.
+    public static func end(_ reason: DrillEndReason, scenario: Scenario, state: IncidentState, playbook: Playbook, now: Timestamp, wall: Timestamp, console: String? = nil) -> Decision {
+        if case .failure(let refusal) = running(state, conductedFrom: console) { return .refuse(refusal) }
         let evaluation = DrillEvaluation.make(scenario: scenario, playbook: playbook, state: state.previewing([EventDraft(EventType.drillEnded, ["wall_at": .string(wall.iso8601)])], at: now), now: now)
         return .accept([EventDraft(EventType.drillEnded, [
             "reason": .string(reason.rawValue), "score": .int(evaluation.score), "max_score": .int(evaluation.maximumScore),
@@ -184,6 +229,19 @@ public enum DrillRules {
         guard let drill = state.drill else { return .failure(notStarted(state)) }
         if let refusal = IncidentRules.refuseIfDrillEnded(state) { return .failure(refusal) }
         return .success(drill)
+    }
+
+    /// The running drill, if the console told apart by `console` conducts it.
+    private static func running(_ state: IncidentState, conductedFrom console: String?) -> Result<DrillState, Refusal> {
+        running(state).flatMap { drill in
+            guard drill.isConducted(from: console) else {
+                let who = drill.facilitator ?? "?"
+                return .failure(Refusal(
+                    "drill-conducted-elsewhere", zh: "演练 \(state.id) 由 \(who) 在另一控制台主持，不是这一个；未做任何更改。要在这里主持，请在控制台按 T 接管。",
+                    en: "Drill \(state.id) is conducted by \(who) at another console, not this one; nothing was changed. To conduct it from here, take it over with T in the console."))
+            }
+            return .success(drill)
+        }
     }
 
     private static func notStarted(_ state: IncidentState) -> Refusal {

@@ -10,6 +10,22 @@ public protocol IncidentLibrary: AnyObject {
     func declare(_ request: DeclareRequest) throws -> any IncidentJournal
     /// Opens an incident by id; throws a `LocalizedFailure`.
     func open(_ id: String) throws -> any IncidentJournal
+    /// The drill scenarios that can be started, each checked against its playbook.
+    func scenarios() -> [Scenario]
+    /// Declares a drill from the scenario with this id, titled in `language`; its clock is
+    /// started by a `DrillConductor`. Throws a `LocalizedFailure`.
+    func declareDrill(scenario: String, language: Language) throws -> DrillOpening
+}
+
+/// A drill just declared: the journal it runs on and the scenario it is scored on.
+public struct DrillOpening {
+    public var journal: any DrillJournal
+    public var scenario: Scenario
+
+    public init(journal: any DrillJournal, scenario: Scenario) {
+        self.journal = journal
+        self.scenario = scenario
+    }
 }
 
 /// One line of the home screen's lists.

@@ -46,7 +46,6 @@ public enum DurationText {
     public static func elapsed(_ seconds: Int) -> String {
         guard abs(seconds) < 3600 else { return clock(seconds) }
         let magnitude = abs(seconds)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return (seconds < 0 ? "-" : "") + "0:\(two(magnitude / 60)):\(two(magnitude % 60))"
     }
 
@@ -58,9 +57,10 @@ public enum DurationText {
         let minutes = magnitude / 60 % 60
         let secs = magnitude % 60
         let sign = seconds < 0 ? "-" : ""
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         if days > 0 { return "\(sign)\(days)d \(two(hours)):\(two(minutes)):\(two(secs))" }
         if hours > 0 { return "\(sign)\(hours):\(two(minutes)):\(two(secs))" }
         return "\(sign)\(minutes):\(two(secs))"
     }
+
+    private static func two(_ value: Int) -> String { MomentFormat.digits(value, 2) }
 }

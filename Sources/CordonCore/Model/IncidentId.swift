@@ -28,20 +28,15 @@ public struct IncidentId: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public init(kind: Kind, on moment: Timestamp, number: Int) {
         let parts = moment.localParts
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
         self.kind = kind
-        self.date = pad(parts.year, 4) + pad(parts.month, 2) + pad(parts.day, 2)
+        self.date = MomentFormat.date(year: parts.year, month: parts.month, day: parts.day, separator: "")
         self.number = number
     }
 
     public var isDrill: Bool { kind == .drill }
 
     public var description: String {
-        let digits = String(number)
-        return "\(kind.rawValue)-\(date)-\(String(repeating: "0", count: max(0, 3 - digits.count)))\(digits)"
+        "\(kind.rawValue)-\(date)-\(MomentFormat.digits(number, 3))"
     }
 
     public static func < (lhs: IncidentId, rhs: IncidentId) -> Bool {

@@ -30,9 +30,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         lhs.millis == rhs.millis && lhs.offsetSeconds == rhs.offsetSeconds
     }
 
-    /// The same instant moved by `seconds`.
+    /// The first and last instants a timestamp can show: years 0001 to 9999.
+    public static let representable: ClosedRange<Int64> = -62_135_596_800_000...253_402_300_799_999
+
+    /// The same instant moved by `seconds`, held within `representable` so that a hostile
+    /// number in a timeline can never overflow.
     public func adding(seconds: Int) -> Timestamp {
-        Timestamp(millis: millis + Int64(seconds) * 1000, offsetSeconds: offsetSeconds)
+        let (delta, overflowed) = Int64(seconds).multipliedReportingOverflow(by: 1000)
+        let (sum, overflowedAgain) = millis.addingReportingOverflow(delta)
+        let moved = overflowed || overflowedAgain ? (seconds < 0 ? Int64.min : Int64.max) : sum
+        return Timestamp(millis: min(max(moved, Self.representable.lowerBound), Self.representable.upperBound), offsetSeconds: offsetSeconds)
     }
 
     /// Whole seconds from `self` to `later` (negative when `later` is earlier).

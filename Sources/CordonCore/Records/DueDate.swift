@@ -1,5 +1,6 @@
 /// A calendar day by which something is due, as `2026-12-31`. An action is overdue from the
-/// day after, in the time zone of whoever is looking.
+/// day after, on the incident's calendar: callers pass `now` at the incident's offset
+/// (`IncidentState.local`), so responders in different zones agree on the day.
 ///
 ///     DueDate(parsing: "+30d", now: now)   // thirty days from today
 ///     DueDate(parsing: "2026-12-31", now: now)
@@ -56,13 +57,7 @@ public struct DueDate: Sendable, Hashable, Comparable, Codable, CustomStringConv
         Timestamp.days(fromCivil: other.year, other.month, other.day) - Timestamp.days(fromCivil: year, month, day)
     }
 
-    public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
+    public var description: String { MomentFormat.date(year: year, month: month, day: day) }
 
     public static func < (lhs: DueDate, rhs: DueDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -36,7 +36,9 @@ public enum RecordRules {
                 try stillOpen()
                 return .accept(try AccountabilityRules.withdraw(id, reason: reason, state: state))
             case .addAction(let input):
-                try stillOpen()
+                // An ended drill's debrief is where its improvement actions come from; they
+                // change nothing it was scored on.
+                if state.drill?.hasEnded != true { try stillOpen() }
                 return .accept(try ActionRules.add(input, state: state))
             case .setNoticeFacts(let facts):
                 return .accept(try NoticeFactsRules.record(facts, state: state))
@@ -50,7 +52,8 @@ public enum RecordRules {
 
     /// The id the next record of a kind gets: `E3` after `E1` and `E2`.
     static func nextId(_ prefix: String, after existing: [String]) -> String {
-        let highest = existing.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
+        // An id past a billion can only come from an edited timeline; it must not trap the count.
+        let highest = existing.compactMap { Int($0.dropFirst(prefix.count)) }.filter { (0..<1_000_000_000).contains($0) }.max() ?? 0
         return "\(prefix)\(highest + 1)"
     }
 

@@ -71,11 +71,12 @@ public struct IncidentReplay: Sendable {
     /// Right after the event at `seq`: its state, read at that event's own time.
     public func moment(at seq: Int) -> ReplayMoment {
         let seq = min(max(seq, 1), count)
-        return ReplayMoment(seq: seq, state: state(at: seq), now: events[seq - 1].ts, events: events[..<seq])
+        let state = state(at: seq)
+        return ReplayMoment(seq: seq, state: state, now: state.local(events[seq - 1].ts), events: events[..<seq])
     }
 
-    /// At `time`: every event recorded by then, read at `time` shown in the zone of the last of
-    /// them, as `cordon status` shows it. `nil` before the declaration.
+    /// At `time`: every event recorded by then, read at `time` shown at the incident's offset,
+    /// as `cordon status` shows it. `nil` before the declaration.
     public func moment(at time: Timestamp) -> ReplayMoment? {
         seq(at: time).map { moment(at: ReplayPosition(seq: $0, time: time)) }
     }
@@ -84,7 +85,7 @@ public struct IncidentReplay: Sendable {
     public func moment(at position: ReplayPosition) -> ReplayMoment {
         let seq = min(max(position.seq, 1), count)
         let state = state(at: seq)
-        return ReplayMoment(seq: seq, state: state, now: position.time.shown(atOffset: state.lastEventAt.offsetSeconds), events: events[..<seq])
+        return ReplayMoment(seq: seq, state: state, now: state.local(position.time), events: events[..<seq])
     }
 
     /// The marks, gaps and times a player and a scrub bar need.
@@ -96,7 +97,7 @@ public struct ReplayMoment: Sendable {
     /// The last event that had happened.
     public var seq: Int
     public var state: IncidentState
-    /// The time the deadline clocks are read at.
+    /// The time the deadline clocks are read at, at the incident's offset.
     public var now: Timestamp
     /// The timeline up to and including `seq`.
     public var events: ArraySlice<Event>

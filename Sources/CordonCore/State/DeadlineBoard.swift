@@ -29,16 +29,23 @@ public struct DeadlineStatus: Sendable, Hashable {
 public enum DeadlineBoard {
     /// The deadlines that apply at the incident's current severity, in playbook order.
     ///
-    /// A deadline whose step was skipped (with its recorded reason, e.g. PIPL Art. 57's exception
-    /// where measures effectively avoid harm to individuals) no longer runs and is not listed.
+    /// A deadline is met when its step is done, or — for a step that sends a notice — when that
+    /// notice was recorded as sent after the clock started: a notice that went out stays sent even
+    /// if the step is later reopened or the incident closed. A deadline whose step was skipped
+    /// (with its recorded reason, e.g. PIPL Art. 57's exception where measures effectively avoid
+    /// harm to individuals) and whose notice never went out no longer runs and is not listed.
     public static func evaluate(playbook: Playbook, state: IncidentState, now: Timestamp) -> [DeadlineStatus] {
         playbook.deadlines.compactMap { deadline in
+            guard deadline.applies(at: state.severity), let start = anchor(of: deadline, in: state) else { return nil }
             let progress = state.steps[deadline.metBy]
-            guard deadline.applies(at: state.severity), progress?.state != .skipped,
-                  let start = anchor(of: deadline, in: state)
-            else { return nil }
+            let audience = playbook.step(deadline.metBy)?.step.notice
+            let noticeAt = audience.flatMap { audience in
+                state.notices.first { $0.audience == audience && $0.at >= start }?.at
+            }
+            guard progress?.state != .skipped || noticeAt != nil else { return nil }
             let due = start.adding(seconds: deadline.within)
-            let metAt = progress?.state == .done ? progress?.completedAt : nil
+            let doneAt = progress?.state == .done ? progress?.completedAt : nil
+            let metAt = [noticeAt, doneAt].compactMap { $0 }.min()
             let status: DeadlineStatus.State
             if let metAt, metAt <= due {
                 status = .met

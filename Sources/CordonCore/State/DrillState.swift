@@ -15,8 +15,18 @@ public struct DrillState: Sendable, Hashable, Codable {
     public var answers: [InjectAnswer]
     public var debrief: [DebriefNote]
     public var endedAt: Timestamp?
-    /// `facilitator` or `time`.
+    /// A `DrillEndReason`: `facilitator`, `time`, `hangup` or `signal`.
     public var endReason: String?
+    /// The score recorded when the drill ended, and the most it could have been: what a list of
+    /// drills shows without the scenario at hand.
+    public var score: Int? = nil
+    public var maximumScore: Int? = nil
+    /// Who conducts the drill clock (a login, or the name given with `--actor`): whoever started
+    /// the drill, or took it over last.
+    public var facilitator: String? = nil
+    /// The console that conducts it: only that one moves the clock, delivers injects and ends the
+    /// drill. `nil` for a drill started before consoles were told apart, which any console may conduct.
+    public var facilitatorConsole: String? = nil
 
     public var hasEnded: Bool { endedAt != nil }
 
@@ -35,6 +45,11 @@ public struct DrillState: Sendable, Hashable, Codable {
 
     /// When the scenario's time is up.
     public var endsAt: Timestamp? { duration.map { startedAt.adding(seconds: $0) } }
+
+    /// Whether the console told apart by `console` may conduct the drill now.
+    public func isConducted(from console: String?) -> Bool {
+        facilitatorConsole == nil || facilitatorConsole == console
+    }
 
     /// Where the clock must wait next: the next inject, else the end.
     var nextStop: Timestamp? {

@@ -1,12 +1,20 @@
 /// Folding the drill's own events, and the notes that answer injects or record the debrief.
+///
+/// Numbers come from a file anyone could have edited before re-chaining it, so offsets,
+/// durations and speeds outside what a drill can have make the event unreadable (counted as
+/// unknown) instead of reaching arithmetic that would trap.
 extension IncidentState {
+    /// Ten years, in seconds: longer than any drill.
+    static let longestDrillOffset = 315_360_000
+
     mutating func applyDrill(_ event: Event) -> Bool {
         let data = event.data
         let wall = data.string("wall_at").flatMap(Timestamp.init(iso8601:))
         switch event.type {
         case EventType.drillStarted:
             guard drill == nil, let scenario = data.string("scenario"), let seed = data.int("seed"),
-                  let speed = data.int("speed"), speed >= 1, let wall, let plan = Self.plan(data["plan"])
+                  let speed = data.int("speed"), DrillRules.speedRange.contains(speed), let wall, let plan = Self.plan(data["plan"]),
+                  Self.isDrillOffset(data.int("duration") ?? 0)
             else { return false }
             var started = DrillState(
                 scenario: scenario, seed: seed, startedAt: event.ts, plan: plan, duration: data.int("duration"),
@@ -14,13 +22,21 @@ extension IncidentState {
                 clock: DrillClockSetting(wallAt: wall, drillAt: event.ts, speed: speed, isRunning: true),
                 delivered: [], answers: [], debrief: [], endedAt: nil, endReason: nil)
             started.clock.limit = started.nextStop
+            started.facilitator = event.actorLabel
+            started.facilitatorConsole = data.string("console")
             drill = started
         case EventType.drillClock:
             guard var current = drill, !current.hasEnded, let wall, let action = data.string("action") else { return false }
             let speed = data.int("speed") ?? current.clock.speed
             let to = data.string("to").flatMap(Timestamp.init(iso8601:)) ?? event.ts
-            guard speed >= 1, ["pause", "resume", "speed", "skip"].contains(action) else { return false }
-            let running = action == "pause" ? false : action == "resume" ? true : current.clock.isRunning
+            guard DrillRules.speedRange.contains(speed), ["pause", "resume", "speed", "skip", "takeover"].contains(action) else { return false }
+            if action == "takeover" {
+                // The new facilitator starts with the clock held, to get their bearings.
+                guard let console = data.string("console") else { return false }
+                current.facilitator = event.actorLabel
+                current.facilitatorConsole = console
+            }
+            let running = action == "pause" || action == "takeover" ? false : action == "resume" ? true : current.clock.isRunning
             current.clock = DrillClockSetting(wallAt: wall, drillAt: max(to, event.ts), speed: speed, isRunning: running, limit: current.nextStop)
             drill = current
         case EventType.injectDelivered:
@@ -39,6 +55,8 @@ extension IncidentState {
             guard var current = drill, !current.hasEnded, let wall else { return false }
             current.endedAt = event.ts
             current.endReason = data.string("reason")
+            current.score = data.int("score")
+            current.maximumScore = data.int("max_score")
             current.clock = DrillClockSetting(wallAt: wall, drillAt: event.ts, speed: current.clock.speed, isRunning: false)
             drill = current
         default:
@@ -63,9 +81,13 @@ extension IncidentState {
         guard let items = value?.array else { return nil }
         var entries: [DrillPlan.Entry] = []
         for item in items {
-            guard let object = item.object, let inject = object.string("inject"), let at = object.int("at") else { return nil }
+            guard let object = item.object, let inject = object.string("inject"), let at = object.int("at"), isDrillOffset(at) else { return nil }
             entries.append(DrillPlan.Entry(inject: inject, at: at, version: object.int("version") ?? 0))
         }
         return entries
+    }
+
+    private static func isDrillOffset(_ seconds: Int) -> Bool {
+        (0...longestDrillOffset).contains(seconds)
     }
 }

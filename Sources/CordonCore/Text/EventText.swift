@@ -58,6 +58,9 @@ public enum EventText {
             case "pause": return localized("演练时钟暂停", "drill clock paused")
             case "resume": return localized("演练时钟继续", "drill clock resumed")
             case "skip": return localized("跳到下一注入", "skipped to the next inject")
+            case "takeover":
+                let previous = data.string("previous").map { localized("（原主持人 \($0)）", " from \($0)") } ?? ""
+                return localized("接管演练时钟\(previous)，时钟暂停", "took over the drill clock\(previous); clock held")
             default: return localized("演练倍速 ", "drill speed ") + "×\(data.int("speed") ?? 1)"
             }
         case EventType.injectDelivered:

@@ -2,30 +2,51 @@
 /// keeping enough of each to recognise it:
 ///
 /// - Chinese resident ID numbers (18 characters, the last a digit or X, with a plausible birth
-///   date): `110***********123X`;
+///   date; and the older 15-digit form): `110***********123X`;
 /// - mobile numbers (`1[3-9]` and 9 more digits, optionally `+86`, optionally grouped 3-4-4):
 ///   `138****5678`;
 /// - bank card numbers (16–19 digits, optionally in groups of four, passing the Luhn check):
 ///   `622202******7890`;
 /// - e-mail addresses: `z***@example.com`.
 ///
-/// A candidate counts only as a whole number: a digit run that touches a letter or another digit
-/// (a SHA-256 hash, `INC-20261129-001`, a timestamp, `12345.67`, a seq) is left alone.
+/// Full-width digits and `＠`, which Chinese input methods produce, count as their ASCII forms.
+/// A candidate counts only as a whole number: a digit run inside a longer number or a run of hex
+/// (a SHA-256 hash, `INC-20261129-001`, a timestamp, `12345.67`, a seq) is left alone, while one
+/// that merely touches a word (`tel13812345678`) is not.
 public enum Redactor {
     public static func redact(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isDigit($0) || $0 == "@" }) else { return text }
-        return maskNumbers(maskEmails(Array(text.unicodeScalars)))
+        let scalars = Array(text.unicodeScalars).map(folded)
+        guard scalars.contains(where: { isDigit($0) || $0 == "@" }) else { return text }
+        // Matching runs on the folded scalars; what is not masked is written back as it was typed.
+        let original = Array(text.unicodeScalars)
+        let masked = maskEmails(scalars, original: original)
+        return maskNumbers(masked.folded, original: masked.original)
+    }
+
+    /// Full-width digits, `＠` and `Ｘ` as ASCII; every other scalar as it is.
+    private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xFF10...0xFF19: Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!
+        case 0xFF20: "@"
+        case 0xFF38: "X"
+        case 0xFF58: "x"
+        default: scalar
+        }
     }
 
     // MARK: - E-mail
 
-    private static func maskEmails(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    /// Masks e-mail addresses in both the folded and the original scalars, which stay aligned.
+    private static func maskEmails(_ scalars: [Unicode.Scalar], original: [Unicode.Scalar]) -> (folded: [Unicode.Scalar], original: [Unicode.Scalar]) {
         var out: [Unicode.Scalar] = []
+        var kept: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
+        kept.reserveCapacity(scalars.count)
         var index = 0
         while index < scalars.count {
             guard scalars[index] == "@" else {
                 out.append(scalars[index])
+                kept.append(original[index])
                 index += 1
                 continue
             }
@@ -40,27 +61,35 @@ public enum Redactor {
                 && labels.last!.count >= 2 && labels.last!.unicodeScalars.allSatisfy(isLetter)
             guard localStart < out.count, looksLikeDomain else {
                 out.append(scalars[index])
+                kept.append(original[index])
                 index += 1
                 continue
             }
             out.removeSubrange((localStart + 1)...)
-            out += Array("***@".unicodeScalars) + Array(domain.unicodeScalars)
+            kept.removeSubrange((localStart + 1)...)
+            let replacement = Array("***@".unicodeScalars) + Array(domain.unicodeScalars)
+            out += replacement
+            kept += replacement
             index = domainEnd
         }
-        return out
+        return (out, kept)
     }
 
     // MARK: - Numbers
 
-    private static func maskNumbers(_ scalars: [Unicode.Scalar]) -> String {
+    private static func maskNumbers(_ scalars: [Unicode.Scalar], original: [Unicode.Scalar]) -> String {
         var out = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
-            if startsNumber(scalars, at: index), let match = idNumber(scalars, at: index) ?? bankCard(scalars, at: index) ?? mobile(scalars, at: index) {
-                out.append(contentsOf: match.masked)
+            if startsNumber(scalars, at: index),
+               let match = idNumber(scalars, at: index) ?? oldIdNumber(scalars, at: index) ?? bankCard(scalars, at: index) ?? mobile(scalars, at: index)
+            {
+                for (offset, scalar) in match.masked.enumerated() {
+                    out.append(scalar == "*" ? scalar : original[index + offset])
+                }
                 index = match.end
             } else {
-                out.append(scalars[index])
+                out.append(original[index])
                 index += 1
             }
         }
@@ -88,6 +117,17 @@ public enum Redactor {
               (1900...2099).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         return Match(end: end, masked: mask(s[start..<end], keepFirst: 3, keepLast: 4))
+    }
+
+    /// The first-generation 15-digit number: 6-digit area, a `YYMMDD` birth date, 3 more digits.
+    private static func oldIdNumber(_ s: [Unicode.Scalar], at start: Int) -> Match? {
+        let end = start + run(s, from: start)
+        guard end - start == 15, endsNumber(s, at: end) else { return nil }
+        let chars = Array(String(String.UnicodeScalarView(s[start..<end])))
+        guard let month = Int(String(chars[8..<10])), let day = Int(String(chars[10..<12])),
+              (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        return Match(end: end, masked: mask(s[start..<end], keepFirst: 3, keepLast: 3))
     }
 
     /// 16–19 digits, contiguous or in groups of four (the last group may be shorter), Luhn-valid.
@@ -170,21 +210,21 @@ public enum Redactor {
         return end - start
     }
 
-    /// A whole number may start here: not inside a word, a longer number or a decimal.
+    /// A whole number may start here: not inside a longer number, a run of hex or a decimal.
     private static func startsNumber(_ s: [Unicode.Scalar], at index: Int) -> Bool {
         guard isDigit(s[index]) || s[index] == "+" else { return false }
         guard index > 0 else { return true }
         let before = s[index - 1]
-        if isAlphanumeric(before) || before == "+" { return false }
+        if isHex(before) || before == "+" { return false }
         if before == "." || before == ",", index > 1, isDigit(s[index - 2]) { return false }
         return true
     }
 
-    /// A whole number may end here: not followed by a letter, a digit or a decimal part.
+    /// A whole number may end here: not followed by a digit, a run of hex or a decimal part.
     private static func endsNumber(_ s: [Unicode.Scalar], at index: Int) -> Bool {
         guard index < s.count else { return true }
         let after = s[index]
-        if isAlphanumeric(after) { return false }
+        if isHex(after) { return false }
         if after == "." || after == ",", index + 1 < s.count, isDigit(s[index + 1]) { return false }
         return true
     }
@@ -192,6 +232,10 @@ public enum Redactor {
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || isLetter(scalar) }
-    private static func isLocalPart(_ scalar: Unicode.Scalar) -> Bool { isAlphanumeric(scalar) || "._%+-".unicodeScalars.contains(scalar) }
+    private static func isHex(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar) }
+    /// Letters of any script count: `张三@example.com` is an address too.
+    private static func isLocalPart(_ scalar: Unicode.Scalar) -> Bool {
+        isAlphanumeric(scalar) || "._%+-".unicodeScalars.contains(scalar) || (scalar.value > 0x7F && scalar.properties.isAlphabetic)
+    }
     private static func isDomain(_ scalar: Unicode.Scalar) -> Bool { isAlphanumeric(scalar) || scalar == "." || scalar == "-" }
 }

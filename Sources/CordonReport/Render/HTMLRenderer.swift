@@ -19,9 +19,7 @@ public enum HTMLRenderer {
             <header><h1>\(escape(report.title))</h1>
 
             """
-        let made = report.language == .zh ? "生成于 " : "Made "
-        let redacted = report.redacted ? (report.language == .zh ? " · 已脱敏" : " · redacted") : ""
-        html += "<p class=\"meta\">\(escape(made + report.generatedAt.iso8601 + redacted))</p></header>\n"
+        html += "<p class=\"meta\">\(escape(report.madeLine))</p></header>\n"
         for section in report.sections {
             html += "<section id=\"\(escape(section.id))\">\n<h2>\(escape(section.title))</h2>\n"
             for block in section.blocks { html += render(block) }

@@ -5,8 +5,7 @@ import CordonCore
 public enum MarkdownRenderer {
     public static func render(_ report: Report) -> String {
         var out: [String] = ["# " + escape(report.title), ""]
-        let made = report.language == .zh ? "生成于 " : "Made "
-        out.append("_" + escape(made + report.generatedAt.iso8601) + (report.redacted ? (report.language == .zh ? " · 已脱敏" : " · redacted") : "") + "_")
+        out.append("_" + escape(report.madeLine) + "_")
         for section in report.sections {
             out += ["", "## " + escape(section.title)]
             for block in section.blocks {

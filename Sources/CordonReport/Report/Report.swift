@@ -11,6 +11,16 @@ public struct Report: Sendable {
 
     public func section(_ id: String) -> ReportSection? { sections.first { $0.id == id } }
 
+    /// The line under the title: when it was made, naming the offset every time in it is shown at
+    /// (the incident's), and whether it is redacted.
+    var madeLine: String {
+        let times = MomentFormat(offsetSeconds: generatedAt.offsetSeconds)
+        let made = language == .zh
+            ? "生成于 \(times.second(generatedAt)) · 文中时间均为 \(times.label)"
+            : "Made \(times.second(generatedAt)) · all times are \(times.label)"
+        return made + (redacted ? (language == .zh ? " · 已脱敏" : " · redacted") : "")
+    }
+
     /// The same report with every ID, mobile and card number and e-mail address masked, in the
     /// text and in the data alike.
     public func redactedCopy() -> Report {

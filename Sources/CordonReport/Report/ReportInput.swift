@@ -20,6 +20,7 @@ public struct ReportInput: Sendable {
     public var state: IncidentState
     public var events: [Event]
     public var seal: JournalSeal
+    /// When the report is made, at the incident's offset (its calendar decides what is overdue).
     public var now: Timestamp
     public var language: Language
     /// Accountability (追责) appears only when asked for.
@@ -33,7 +34,7 @@ public struct ReportInput: Sendable {
         self.state = state
         self.events = events
         self.seal = seal
-        self.now = now
+        self.now = state.local(now)
         self.language = language
         self.includeAccountability = includeAccountability
     }
@@ -41,7 +42,7 @@ public struct ReportInput: Sendable {
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     /// Every time in a report is shown at the offset the incident was declared in.
-    func time(_ moment: Timestamp) -> String { TimeText.seconds(moment, offset: state.declaredAt.offsetSeconds) }
+    func time(_ moment: Timestamp) -> String { state.times.second(moment) }
 
     func time(_ moment: Timestamp?) -> String { moment.map(time) ?? "—" }
 

@@ -12,8 +12,16 @@ import Foundation
 public enum EvidenceFingerprint {
     static let chunk = 1 << 20
 
-    /// The file at `path` (relative to the current folder, or absolute) as evidence.
-    public static func file(at path: String) throws(StoreError) -> EvidenceFile {
+    /// Hashing stopped before the end because whoever asked for it no longer wants it.
+    public static let cancelled = StoreError(
+        "evidence-hash-cancelled", zh: "已取消计算证据文件的哈希，未记录任何内容。", en: "Hashing the evidence file was cancelled; nothing was recorded.")
+
+    /// The file at `path` (relative to the current folder, or absolute) as evidence. After each
+    /// chunk, `progress` hears the bytes hashed so far and the file's size; answering `false`
+    /// stops the hashing, which then throws `cancelled`.
+    ///
+    ///     let file = try EvidenceFingerprint.file(at: "disk.img") { hashed, total in !job.isCancelled }
+    public static func file(at path: String, progress: (_ hashed: Int64, _ total: Int64) -> Bool = { _, _ in true }) throws(StoreError) -> EvidenceFile {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         var info = stat()
         guard stat(absolute, &info) == 0 else {
@@ -29,24 +37,31 @@ public enum EvidenceFingerprint {
                 en: "\(path) is not a regular file; nothing was recorded. Pack a folder into an archive (tar, for instance) and register that.")
         }
         let doing = LocalizedText(zh: "读取证据文件", en: "Reading the evidence file")
+        var hasher = SHA256()
+        var offset = 0
+        let total = Int64(info.st_size)
+        var stopped = false
         do throws(SystemError) {
             let file = try FileDescriptor(path: absolute, flags: O_RDONLY)
-            var hasher = SHA256()
-            var offset = 0
             while true {
                 let bytes = try file.read(at: offset, count: chunk)
                 if bytes.isEmpty { break }
                 hasher.update(data: bytes)
                 offset += bytes.count
+                guard progress(Int64(offset), max(total, Int64(offset))) else {
+                    stopped = true
+                    break
+                }
             }
-            let hex = hasher.finalize().map { byte in
-                let digits = Array("0123456789abcdef")
-                return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-            }.joined()
-            let name = (absolute as NSString).lastPathComponent
-            return EvidenceFile(path: absolute, name: name, sha256: hex, size: offset)
         } catch {
             throw StoreError.system(error, while: doing)
         }
+        if stopped { throw cancelled }
+        let hex = hasher.finalize().map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+        }.joined()
+        let name = (absolute as NSString).lastPathComponent
+        return EvidenceFile(path: absolute, name: name, sha256: hex, size: offset)
     }
 }

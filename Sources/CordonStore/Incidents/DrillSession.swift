@@ -18,6 +18,7 @@ public final class DrillSession: DrillJournal {
     public var playbook: Playbook { session.playbook }
     public var state: IncidentState { session.state }
     public var events: [Event] { session.events }
+    public var drillScenario: Scenario? { scenario.scenario }
 
     @discardableResult
     public func refresh() throws -> [Event] { try session.refresh() }
@@ -56,6 +57,14 @@ extension IncidentStore {
         guard let scenario = try frozenScenario(of: session) else {
             throw StoreError("no-scenario", zh: "演练 \(session.id) 是手动宣布的，没有场景（剧情注入与评分）；用 cordon drill 场景 开始有场景的演练。", en: "Drill \(session.id) was declared by hand and has no scenario (injects and scoring); start one with: cordon drill SCENARIO")
         }
+        return DrillSession(session: session, scenario: scenario, clock: clock)
+    }
+
+    /// Opens an incident for a console: a drill with its frozen scenario as a `DrillSession`
+    /// (its injects can be answered from the console), anything else as it is.
+    public func openForConsole(_ text: String, stamp: Stamp) throws(StoreError) -> any IncidentJournal {
+        let session = try open(text, stamp: stamp)
+        guard let clock = session.drillClock, let scenario = try frozenScenario(of: session) else { return session }
         return DrillSession(session: session, scenario: scenario, clock: clock)
     }
 

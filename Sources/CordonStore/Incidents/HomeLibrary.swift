@@ -41,7 +41,31 @@ public final class HomeLibrary: IncidentLibrary {
         return try store.declare(declaration, stamp: stamp)
     }
 
+    /// A drill with its frozen scenario opens as a `DrillSession`, so its console can answer injects.
     public func open(_ id: String) throws -> any IncidentJournal {
-        try store.open(id, stamp: stamp)
+        try store.openForConsole(id, stamp: stamp)
+    }
+
+    /// Valid scenarios, the first found of each id.
+    public func scenarios() -> [Scenario] {
+        var seen: Set<String> = []
+        return catalog.scenarioEntries().compactMap { entry in
+            guard case .success(let loaded) = entry.result, seen.insert(loaded.scenario.id).inserted else { return nil }
+            return loaded.scenario
+        }
+    }
+
+    public func declareDrill(scenario: String, language: Language) throws -> DrillOpening {
+        let loaded: LoadedScenario
+        do {
+            loaded = try catalog.findScenario(scenario)
+        } catch {
+            throw StoreError(
+                "bad-scenario",
+                zh: "无法读取演练场景“\(scenario)”，未创建任何演练：\(error.description)",
+                en: "The drill scenario '\(scenario)' cannot be read, so no drill was created: \(error.description)")
+        }
+        let drill = try store.declareDrill(loaded, language: language, stamp: stamp)
+        return DrillOpening(journal: drill, scenario: loaded.scenario)
     }
 }

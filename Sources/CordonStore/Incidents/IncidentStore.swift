@@ -71,6 +71,9 @@ public struct IncidentStore: Sendable {
         if let detected = declaration.detectedAt, detected.millis > now.millis + 60_000 {
             throw StoreError("detected-in-future", zh: "发现时间 \(detected.iso8601) 晚于当前时间；请检查 --detected-at。", en: "The detection time \(detected.iso8601) is in the future; check --detected-at.")
         }
+        if let detected = declaration.detectedAt, detected.seconds(to: now) > 366 * 86_400 {
+            throw StoreError("detected-too-early", zh: "发现时间 \(detected.iso8601) 早于一年前；请检查 --detected-at（日期写错了吗？）。", en: "The detection time \(detected.iso8601) is more than a year ago; check --detected-at (is the date mistyped?).")
+        }
         let parent = home.folder(for: declaration.kind)
         do {
             try FileSystem.makeDirectory(parent)
@@ -124,8 +127,16 @@ public struct IncidentStore: Sendable {
         while number <= 999 {
             let id = IncidentId(kind: kind, on: now, number: number)
             let folder = parent + "/" + id.description
-            do {
-                if try FileSystem.makeNewDirectory(folder) { return (id, folder) }
+            do throws(SystemError) {
+                if try FileSystem.makeNewDirectory(folder) {
+                    do throws(SystemError) {
+                        try FileSystem.syncDirectory(parent)
+                    } catch {
+                        rmdir(folder)
+                        throw error
+                    }
+                    return (id, folder)
+                }
             } catch {
                 throw StoreError.system(error, while: LocalizedText(zh: "创建事件目录", en: "Creating the incident folder"))
             }
@@ -169,6 +180,9 @@ public struct IncidentStore: Sendable {
         let session = try IncidentSession(
             id: id, folder: folder, playbook: playbook.playbook, playbookSha256: playbook.sha256, journal: journal, stamp: stamp,
             keepEvents: keepEvents, resumed: resumed, checkpointInterval: checkpointInterval)
+        guard session.state.id == id.description, session.state.isDrill == id.isDrill else {
+            throw StoreError("timeline-misplaced", zh: "\(id) 目录中的时间线声明的是 \(session.state.id.terminalSafe)：时间线被复制或移动过。未做任何更改；请保留该目录作为证据。", en: "The timeline in \(id)'s folder declares \(session.state.id.terminalSafe): it was copied or moved. Nothing was changed; keep the folder as evidence.")
+        }
         if let sha = session.state.playbookSha256, sha != playbook.sha256 {
             throw StoreError("playbook-altered", zh: "\(id) 冻结的剧本副本在声明后被修改过（哈希不符）。未做任何更改；请保留该目录作为证据。", en: "\(id)'s frozen playbook was changed after the declaration (its hash differs). Nothing was changed; keep the folder as evidence.")
         }

@@ -50,11 +50,12 @@ public final class Journal {
         self.path = path
         self.position = position
         do {
-            file = try FileDescriptor(path: path, flags: O_RDWR | O_APPEND)
+            // O_NOFOLLOW: a timeline replaced by a symlink is not followed to some other file.
+            file = try FileDescriptor(path: path, flags: O_RDWR | O_APPEND | O_NOFOLLOW)
             writable = true
         } catch let error where error.isReadOnly {
             do {
-                file = try FileDescriptor(path: path, flags: O_RDONLY)
+                file = try FileDescriptor(path: path, flags: O_RDONLY | O_NOFOLLOW)
             } catch {
                 throw StoreError.system(error, while: LocalizedText(zh: "打开时间线", en: "Opening the timeline"))
             }
@@ -184,7 +185,7 @@ public final class Journal {
         do {
             let bytes = try file.read(at: torn.offset, count: torn.length)
             let directory = (path as NSString).deletingLastPathComponent
-            let side = "\(directory)/timeline.torn-line\(position.seq + 1)-\(Int(Date().timeIntervalSince1970)).jsonl"
+            let side = "\(directory)/timeline.torn-line\(position.seq + 1)-\(Int(Date().timeIntervalSince1970))-\(getpid()).jsonl"
             try FileSystem.writeNewFile(side, bytes)
             try FileSystem.syncDirectory(directory)
             try file.truncate(to: torn.offset)

@@ -55,9 +55,11 @@ enum JournalScanner {
     /// Scans whole lines of `buffer`, which holds the file's bytes from `position.offset` on,
     /// handing each intact event to `each`.
     ///
-    /// Stops at the first damaged line. `isEnd` says the buffer reaches the end of the file:
-    /// only then is an unfinished or unreadable last piece a torn tail (what an interrupted write
-    /// leaves) rather than damage; otherwise an unfinished piece is left for the next call.
+    /// Stops at the first damaged line. Only a last piece without its newline counts as a torn
+    /// tail: one `write` of whole lines interrupted by a crash leaves a prefix, and a prefix ends in
+    /// a newline only where a line is complete. A complete line that does not read is damage,
+    /// never moved aside, because it may be an acknowledged event someone altered. `isEnd` says
+    /// the buffer reaches the end of the file; otherwise an unfinished piece is left for the next call.
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>, from position: ChainPosition, isEnd: Bool, each: (Event) -> Void) -> Step {
         var step = Step(position: position)
         var head = LineDigest(hex: position.headHash)
@@ -79,16 +81,11 @@ enum JournalScanner {
             }
             let lineNumber = seq + 1
             let line = UnsafeBufferPointer(rebasing: buffer[start..<newline])
-            let isLast = isEnd && newline + 1 == count
             let event: Event
             do throws(Event.LineError) {
                 event = try Event(line: line)
             } catch {
-                if isLast {
-                    step.tornTail = TornTail(offset: position.offset + start, length: count - start)
-                } else {
-                    step.damage = JournalDamage(line: lineNumber, kind: .unreadable, reason: error.reason)
-                }
+                step.damage = JournalDamage(line: lineNumber, kind: .unreadable, reason: error.reason)
                 return finish()
             }
             guard event.seq == lineNumber else {

@@ -15,6 +15,8 @@ public struct VerifyReport: Sendable {
     public var playbookAltered: Bool
     /// A drill's frozen scenario no longer matches the hash recorded at declaration.
     public var scenarioAltered: Bool
+    /// The id the first line declares, when it is not the id of the folder the timeline is in.
+    public var misplacedAs: String?
     /// What the checkpoint beside the timeline says, against the fold of the lines it covers.
     public var checkpoint: CheckpointFinding
 
@@ -32,7 +34,7 @@ public struct VerifyReport: Sendable {
     }
 
     public var isIntact: Bool {
-        guard damage == nil, !playbookAltered, !scenarioAltered else { return false }
+        guard damage == nil, !playbookAltered, !scenarioAltered, misplacedAs == nil else { return false }
         if case .contradicts = checkpoint { return false }
         return true
     }
@@ -68,10 +70,13 @@ public enum Verifier {
             let frozen = try? FileSystem.readFile(folder + "/" + file, limit: 1 << 24)
             return frozen.map(LineHash.hex) != recorded
         }
+        let folderName = (folder as NSString).lastPathComponent
+        let declared = declaration?.data.string("id")
         return VerifyReport(
             intactLines: result.position.seq, headHash: result.position.headHash, damage: result.damage,
             tornTail: result.tornTail, playbookAltered: altered(IncidentStore.playbookFile, recordedAs: "playbook_sha256"),
             scenarioAltered: altered(IncidentStore.scenarioFile, recordedAs: "scenario_sha256"),
+            misplacedAs: declared.flatMap { $0 == folderName ? nil : $0 },
             checkpoint: finding(checkpoint, folded: stateAtCheckpoint, folder: folder))
     }
 

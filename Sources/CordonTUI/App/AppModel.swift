@@ -19,6 +19,8 @@ public struct AppModel {
     public var dialogError: LocalizedText?
     /// A dialog's command or declaration is being carried out; it closes once recorded.
     public var awaitingResult = false
+    /// An evidence file being hashed for the form on top: how far it has come.
+    public var hashing: HashProgress?
     public var flash: Flash?
 
     public init(language: Language, size: Size, now: Timestamp, home: HomeModel? = nil) {
@@ -30,10 +32,16 @@ public struct AppModel {
 
     public var isTooSmall: Bool { !size.contains(Self.minimumSize) }
 
-    /// Which key bindings apply now.
-    public var keyContext: KeyContext {
-        if dialog != nil { return .dialog }
-        return console != nil ? .console : .home
+    /// Which key bindings apply now, the first winning where two bind the same key.
+    public var keyContexts: [KeyContext] {
+        dialog == nil ? screenKeyContexts : [.dialog]
+    }
+
+    /// The bindings of the screen under any dialog.
+    public var screenKeyContexts: [KeyContext] {
+        guard let console else { return [.home] }
+        if console.player != nil { return [.replay, .console] }
+        return console.incident.isDrill ? [.drill, .console] : [.console]
     }
 }
 

@@ -11,7 +11,7 @@ extension AppModel {
     where Timeline.Element == Event, Timeline.Index == Int {
         switch message {
         case .key(let key):
-            guard let request = KeyTable.request(for: key, in: keyContext) else { return [] }
+            guard let request = KeyTable.request(for: key, in: keyContexts) else { return [] }
             return update(.request(request), timeline: timeline)
         case .request(let request):
             flash = nil
@@ -26,9 +26,9 @@ extension AppModel {
             size = newSize
             settleConsole(count: timeline.count)
             return []
-        case .homeLoaded(let incidents, let drills, let playbooks):
+        case .homeLoaded(let incidents, let drills, let playbooks, let scenarios):
             var model = home ?? HomeModel()
-            model.load(incidents: incidents, drills: drills, playbooks: playbooks)
+            model.load(incidents: incidents, drills: drills, playbooks: playbooks, scenarios: scenarios)
             home = model
             return []
         case .opened(let snapshot, let mode):
@@ -46,7 +46,7 @@ extension AppModel {
             settleConsole(count: timeline.count)
             if mine {
                 if awaitingResult {
-                    dialog = nil
+                    dialog = dialog?.afterRecording
                     dialogError = nil
                     awaitingResult = false
                 }
@@ -55,6 +55,15 @@ extension AppModel {
                     flash = Flash(localized("已记录 #\(last.seq)：\(summary)", "Recorded #\(last.seq): \(summary)"), tone: .good)
                 }
             }
+            noticeDrillEvents(new)
+            return []
+        case .replayMoved(let snapshot, let player, let moment):
+            guard var current = console else { return [] }
+            current.absorb(snapshot)
+            current.player = player
+            console = current
+            now = moment
+            settleConsole(count: timeline.count)
             return []
         case .failed(let text):
             if awaitingResult, dialog != nil {
@@ -64,6 +73,12 @@ extension AppModel {
             }
             awaitingResult = false
             return []
+        case .hashing(let progress):
+            hashing = progress
+            return []
+        case .conducting(let console):
+            self.console?.mode.conductor = console
+            return []
         }
     }
 
@@ -71,6 +86,12 @@ extension AppModel {
 
     private mutating func handleDialog<Timeline: RandomAccessCollection>(_ request: Request, timeline: Timeline) -> [Effect]
     where Timeline.Element == Event, Timeline.Index == Int {
+        if hashing != nil {
+            // While a file is hashed the form waits; only Esc does something: it stops.
+            guard request == .cancel else { return [] }
+            hashing = nil
+            return [.cancelHashing]
+        }
         guard var current = dialog, !awaitingResult else { return [] }
         let outcome = current.handle(request, model: self)
         dialog = current
@@ -80,6 +101,7 @@ extension AppModel {
         case .close:
             dialog = nil
             dialogError = nil
+            showWaitingDrillDialog()
             return []
         case .perform(let command):
             if console?.mode.isReadOnly == true {
@@ -90,8 +112,15 @@ extension AppModel {
             awaitingResult = true
             return [.perform(command)]
         case .effect(let effect):
+            if case .addEvidenceFile = effect, console?.mode.isReadOnly == true {
+                dialogError = Self.readOnlyRefusal
+                return []
+            }
             dialogError = nil
-            if case .declare = effect { awaitingResult = true }
+            switch effect {
+            case .declare, .addEvidenceFile, .drill, .startDrill: awaitingResult = true
+            default: break
+            }
             return [effect]
         case .invalid(let reason):
             dialogError = reason

@@ -22,12 +22,19 @@ public enum Message: Sendable {
     /// The clock moved (once a second).
     case tick(Timestamp)
     case resized(Size)
-    case homeLoaded(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing])
+    case homeLoaded(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing], scenarios: [Scenario] = [])
     case opened(IncidentSnapshot, ConsoleMode)
     /// New events are in the journal: `mine` when this console recorded them (and they are on disk).
     case journalChanged(IncidentSnapshot, new: [Event], mine: Bool)
+    /// The replay player moved: the incident as it was at `at`, where the player now stands.
+    case replayMoved(IncidentSnapshot, ReplayPlayer, at: Timestamp)
     /// An effect failed or was refused; the text says what happened and what to do.
     case failed(LocalizedText)
+    /// An evidence file is being hashed and has come this far; `nil` once hashing is over
+    /// (recorded, failed or cancelled: what follows says which).
+    case hashing(HashProgress?)
+    /// This console now conducts the drill, as the console told apart by `console`.
+    case conducting(console: String)
 }
 
 /// Work `update` asks the program to do; its result comes back as a `Message`.
@@ -36,8 +43,29 @@ public enum Effect: Sendable, Hashable {
     case perform(Command)
     case loadHome
     case declare(DeclareRequest)
+    /// Hash the evidence file at `path` (the driver reads it, away from the loop; the console
+    /// never opens files), then record it as `input` once every byte is hashed.
+    case addEvidenceFile(path: String, input: EvidenceInput)
+    /// Stop hashing the evidence file and record nothing.
+    case cancelHashing
     case open(id: String, mode: ConsoleMode)
     /// Leave the incident for the home screen.
     case close
     case quit
+    /// Move the replay player.
+    case player(ReplayAction)
+    /// Work the drill this console conducts.
+    case drill(DrillEffect)
+    /// Declare a drill from a scenario, start its clock at `speed` and conduct it here.
+    case startDrill(scenario: String, speed: Int)
+}
+
+/// What the console asks of the drill it conducts; its `DrillConductor` carries it out.
+public enum DrillEffect: Sendable, Hashable {
+    case clock(DrillClockAction)
+    case answer(inject: String, text: String)
+    case lesson(String)
+    case end
+    /// Take the drill over from the console that conducted it.
+    case takeOver
 }

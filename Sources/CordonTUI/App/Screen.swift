@@ -49,7 +49,9 @@ public enum Screen {
         let area = Rect(x: 0, y: 1, width: model.size.width, height: model.size.height - 1)
         let frame = area.centered(width: content.width + 4, height: height + 2)
         canvas.cursor = nil
-        canvas.frame(frame, title: dialog.title(model.language), hints: dialog.hints(model.language))
+        // While a file is hashed for it, a form takes only Esc.
+        let hints = model.hashing == nil ? dialog.hints(model.language) : "Esc " + (model.language == .zh ? "取消计算" : "cancel hashing")
+        canvas.frame(frame, title: dialog.title(model.language), hints: hints)
         let inner = Rect(x: frame.x + 2, y: frame.y + 1, width: frame.width - 4, height: frame.height - 2)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - errorBlock)
         dialog.draw(into: &canvas, content: body, model: model)

@@ -1,6 +1,6 @@
 /// Breaking text into lines of a given display width.
 public enum TextLayout {
-    /// `text` broken into lines of at most `width` columns: at spaces where a line has one,
+    /// `text` broken into lines of at most `width` columns: at spaces in a run of Latin words,
     /// anywhere in a run of CJK (which has no spaces), never inside a character.
     /// Newlines in `text` start new lines.
     ///
@@ -19,7 +19,7 @@ public enum TextLayout {
                         // Chinese punctuation never starts a line: the character before it moves down too.
                         lines.append(String(line.dropLast()))
                         line = [line.last!]
-                    } else if let space = lastSpace, character != " " {
+                    } else if let space = lastSpace, character != " ", !breaksAnywhere(character), !line[(space + 1)...].contains(where: breaksAnywhere) {
                         lines.append(String(line[..<space]))
                         line = Array(line[(space + 1)...])
                     } else {
@@ -37,6 +37,12 @@ public enum TextLayout {
             lines.append(String(line))
         }
         return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
+    }
+
+    /// Wide (CJK) text may break before any character, so a line of it is never cut back to an
+    /// earlier space, which would leave half the line empty.
+    private static func breaksAnywhere(_ character: Character) -> Bool {
+        DisplayWidth.of(character) == 2
     }
 
     private static func closesText(_ character: Character) -> Bool {

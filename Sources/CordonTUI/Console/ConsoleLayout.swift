@@ -52,6 +52,6 @@ extension AppModel {
     /// The console's layout for the current size and state.
     var consoleLayout: ConsoleLayout? {
         guard let console else { return nil }
-        return ConsoleLayout(size: size, deadlineCount: console.deadlines(now: now).count, statusLines: console.mode.statusLines.count)
+        return ConsoleLayout(size: size, deadlineCount: console.deadlines(now: now).count, statusLines: console.statusLineCount)
     }
 }

@@ -80,6 +80,12 @@ public struct ConsoleModel: Sendable {
     /// The last search, for `/` then `Enter` to find the next match.
     public var searchQuery: String?
     public var searchHit: Int?
+    /// Where the replay player stands, in a replay.
+    public var player: ReplayPlayer?
+    /// Injects delivered while a dialog was up, oldest first: each opens once the way is clear.
+    public var unshownInjects: [String] = []
+    /// The drill ended while a dialog was up: its evaluation opens once the way is clear.
+    public var evaluationDue = false
 
     public init(_ snapshot: IncidentSnapshot, mode: ConsoleMode) {
         playbook = snapshot.playbook
@@ -106,7 +112,7 @@ public struct ConsoleModel: Sendable {
     /// The banners the header shows: the mode's, and DRILL for a drill whatever the mode.
     public var banners: [LocalizedText] {
         var out: [LocalizedText] = []
-        if incident.isDrill { out.append(ConsoleMode.drillBanner) }
+        if incident.isDrill { out.append(DrillBanner.tag) }
         if let banner = mode.banner { out.append(banner) }
         return out
     }
@@ -125,6 +131,17 @@ public struct ConsoleModel: Sendable {
             .enumerated()
             .sorted { (rank($0.element), $0.element.due, $0.offset) < (rank($1.element), $1.element.due, $1.offset) }
             .map(\.element)
+    }
+
+    /// The lines above the key hints: the scrub bar and the player's state in a replay, the
+    /// drill clock in a drill.
+    public var statusLineCount: Int {
+        (player == nil ? 0 : 2) + (incident.isDrill ? 1 : 0)
+    }
+
+    /// The drill's clock, speed, next inject and score at `now`.
+    public func drillBanner(now: Timestamp) -> DrillBanner {
+        DrillBanner.make(scenario: mode.scenario, playbook: playbook, state: incident, now: now)
     }
 
     func firstOpenStep(in phase: Int) -> Int {

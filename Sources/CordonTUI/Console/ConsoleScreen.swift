@@ -6,7 +6,7 @@ enum ConsoleScreen {
         into canvas: inout Canvas, model: AppModel, console: ConsoleModel, timeline: Timeline
     ) where Timeline.Element == Event, Timeline.Index == Int {
         let deadlines = console.deadlines(now: model.now)
-        let layout = ConsoleLayout(size: model.size, deadlineCount: deadlines.count, statusLines: console.mode.statusLines.count)
+        let layout = ConsoleLayout(size: model.size, deadlineCount: deadlines.count, statusLines: console.statusLineCount)
         header(into: &canvas, layout.header, model: model, console: console)
         phaseStrip(into: &canvas, layout.phases, model: model, console: console)
         divider(into: &canvas, layout.topDivider, junction: "┬", at: layout.separatorX, label: nil)
@@ -17,13 +17,21 @@ enum ConsoleScreen {
         timelinePane(into: &canvas, layout.timeline, model: model, console: console, timeline: timeline)
         let title = model.language == .zh ? "时限" : "Deadlines"
         divider(into: &canvas, layout.bottomDivider, junction: "┴", at: layout.separatorX, label: deadlines.count > layout.deadlines.height ? "\(title) (\(deadlines.count))" : title)
+        RecordCounts.draw(into: &canvas, layout.bottomDivider, from: layout.separatorX + 2, model: model, console: console)
         deadlinePane(into: &canvas, layout.deadlines, model: model, console: console, deadlines: deadlines)
-        for (index, line) in console.mode.statusLines.enumerated() {
-            canvas.line(line[model.language], in: layout.status.row(index), style: Style(.accent))
-        }
+        StatusLines.draw(into: &canvas, layout.status, model: model, console: console, timeline: timeline)
         message(into: &canvas, layout.message, model: model, console: console)
-        let hints = KeyTable.hints(for: .console, language: model.language) { request in
-            (console.mode.isReadOnly && request.writes) || (request == .back && model.home == nil)
+        let conducting = console.conductsRunningDrill
+        let hints = KeyTable.hints(for: model.screenKeyContexts, language: model.language) { request in
+            switch request {
+            case .back: model.home == nil
+            case .drill(.toggleClock), .drill(.nextInject), .drill(.faster), .drill(.slower): !conducting
+            case .drill(.takeOver): !console.canTakeOverDrill
+            default: console.mode.isReadOnly && request.writes
+            }
+        } relabel: { request in
+            let held = console.incident.drill.map { !$0.clock.isRunning && !$0.hasEnded } ?? false
+            return request == .drill(.toggleClock) && held ? localized("继续", "resume") : nil
         }
         canvas.line(HintLine.compose(hints, width: layout.hints.width), in: layout.hints, style: .muted)
     }
@@ -154,14 +162,18 @@ enum ConsoleScreen {
         } else {
             right = "\(viewport.cursor + 1)/\(count)"
         }
-        paneTitle(into: &canvas, rect, (language == .zh ? "时间线 · \(count) 条" : "Timeline · \(count)"), right: right, focused: console.focus == .timeline)
+        // Every time on the console is at the incident's offset, named here where there is room.
+        let times = console.incident.times
+        var title = language == .zh ? "时间线 · \(count) 条" : "Timeline · \(count)"
+        if DisplayWidth.of(title + " · " + times.label) + DisplayWidth.of(right) + 3 <= rect.width { title += " · " + times.label }
+        paneTitle(into: &canvas, rect, title, right: right, focused: console.focus == .timeline)
         let rows = rect.height - 1
         let longTimes = rect.width >= 60
         for row in 0..<rows {
             let index = viewport.top + row
             guard index < count else { break }
             let event = timeline[index]
-            let time = longTimes ? TimeText.dayAndClock(event.ts) : TimeText.clock(event.ts)
+            let time = longTimes ? times.short(event.ts) : times.clock(event.ts)
             let actor = TextLayout.pad(event.actorLabel.terminalSafe, to: 8)
             let summary = EventText.summary(event, playbook: console.playbook, language: language).terminalSafe
             var style = eventStyle(event)
@@ -200,11 +212,16 @@ enum ConsoleScreen {
         for (row, index) in deadlines.indices.dropFirst(top).prefix(rect.height).enumerated() {
             let status = deadlines[index]
             var style = DeadlineText.style(status)
-            if index == console.deadlineIndex, console.focus == .deadlines { style = style.with(reverse: true) }
+            let selected = index == console.deadlineIndex && console.focus == .deadlines
+            if selected { style = style.with(reverse: true) }
             let line = rect.row(row)
             canvas.fill(line, style: style)
-            canvas.put(" " + TextLayout.pad(status.deadline.title[language], to: titleWidth - 1), x: line.x, y: line.y, width: titleWidth, style: style)
-            canvas.put(" " + DeadlineText.state(status, language: language), x: line.x + titleWidth, y: line.y, width: line.width - titleWidth, style: style)
+            // A limit the playbook marks unconfirmed says so beside its title, which gives way to it.
+            let caution = status.deadline.verify ? " " + DeadlineText.unconfirmed[language] : ""
+            let room = titleWidth - 1 - DisplayWidth.of(caution)
+            let x = line.x + canvas.put(" " + TextLayout.truncate(status.deadline.title[language], to: room), x: line.x, y: line.y, width: titleWidth, style: style)
+            canvas.put(caution, x: x, y: line.y, width: line.x + titleWidth - x, style: selected ? style : Style(.warning, bold: true))
+            canvas.put(" " + DeadlineText.state(status, times: console.incident.times, language: language), x: line.x + titleWidth, y: line.y, width: line.width - titleWidth, style: style)
         }
     }
 

@@ -5,13 +5,30 @@ extension AppModel {
     where Timeline.Element == Event, Timeline.Index == Int {
         guard var console, let layout = consoleLayout else { return [] }
         if request.writes, console.mode.isReadOnly {
-            flash = Flash(Self.readOnlyRefusal, tone: .danger)
+            let id = console.incident.id
+            flash = Flash(localized(
+                "回放为只读：这个键会写入记录，已停用；要处置请用 cordon open \(id)",
+                "Read-only replay: that key records something, so it is off. To work the incident: cordon open \(id)"), tone: .danger)
             return []
         }
         if request == .back {
             guard home != nil else { return [] }
+            if console.conductsRunningDrill {
+                flash = Flash(localized(
+                    "演练仍在进行：先按 E 结束并评分，再返回主界面（q 退出时也会结束并评分）。",
+                    "The drill is still running: end and score it with E first, then go back (q also ends and scores it before quitting)."), tone: .danger)
+                return []
+            }
             self.console = nil
             return [.close]
+        }
+        switch request {
+        case .player(let action):
+            return console.player == nil ? [] : [.player(action)]
+        case .drill(let drillRequest):
+            return handleDrill(drillRequest)
+        default:
+            break
         }
         let effects = handleConsole(request, console: &console, layout: layout, timeline: timeline)
         self.console = console
@@ -92,8 +109,9 @@ extension AppModel {
             let role = console.selectedStep?.role ?? console.playbook.roles.first?.id ?? ""
             dialog = AssignDialog(playbook: console.playbook, role: role)
         case .search: dialog = SearchPrompt(previous: console.searchQuery)
+        case .records: dialog = RecordsMenu()
         case .help: dialog = HelpDialog()
-        case .quit: dialog = QuitDialog()
+        case .quit: dialog = QuitDialog(endsDrill: console.conductsRunningDrill)
         default: break
         }
         return []

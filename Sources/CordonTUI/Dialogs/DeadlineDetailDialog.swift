@@ -25,10 +25,10 @@ struct DeadlineDetailDialog: ReadingDialog {
         case .classified: anchor = t("自定级时起", "from grading")
         }
         var out: [(String, Style)] = [(deadline.title[language], .heading)]
-        out.append((DeadlineText.state(status, language: language), DeadlineText.style(status)))
+        out.append((DeadlineText.state(status, times: model.times, language: language), DeadlineText.style(status)))
         out.append((t("时限：", "Limit: ") + "\(DurationText.format(deadline.within)) \(anchor)", .plain))
-        out.append((t("开始：", "Started: ") + TimeText.full(status.startedAt), .plain))
-        out.append((t("截止：", "Due: ") + TimeText.full(status.due), .plain))
+        out.append((t("开始：", "Started: ") + model.times.secondWithLabel(status.startedAt, language: model.language), .plain))
+        out.append((t("截止：", "Due: ") + model.times.secondWithLabel(status.due, language: model.language), .plain))
         let step = console.playbook.step(deadline.metBy)?.step.title[language] ?? deadline.metBy
         out.append((t("完成此步骤即满足：", "Met by completing: ") + step, .plain))
         out.append(("", .plain))

@@ -111,9 +111,17 @@ struct DeclareDialog: Dialog {
         }
         var detected: Timestamp?
         if let text = IncidentRules.clean(detectedField.text) {
+            // There is no incident yet: the time is read at this terminal's offset, which the
+            // declaration makes the incident's.
             guard let moment = MomentText.parse(text, now: now) else {
                 focus = .detected
                 return .invalid(localized("无法识别发现时间“\(text)”；可写 09:30、2h ago 或 2026-11-29 09:30，留空即现在。", "'\(text)' is not a time; write 09:30, 2h ago or 2026-11-29 09:30, or leave it empty for now."))
+            }
+            do throws(Refusal) {
+                try MomentText.checkPast(moment, typed: text, now: now)
+            } catch {
+                focus = .detected
+                return .invalid(error.message)
             }
             detected = moment
         }

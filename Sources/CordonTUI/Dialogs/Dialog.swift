@@ -11,6 +11,13 @@ public protocol Dialog: Sendable {
     /// The keys shown in the bottom of the frame.
     func hints(_ language: Language) -> String
     mutating func handle(_ request: Request, model: AppModel) -> DialogOutcome
+    /// What to show once the dialog's command is on disk: nothing (the default), or the list
+    /// a record form was opened from.
+    var afterRecording: (any Dialog)? { get }
+}
+
+extension Dialog {
+    var afterRecording: (any Dialog)? { nil }
 }
 
 /// What a dialog wants after a key.

@@ -13,17 +13,29 @@ struct EventDetailDialog: ReadingDialog {
 
     func paragraphs(model: AppModel) -> [(String, Style)] {
         guard let console = model.console else { return [] }
-        var out: [(String, Style)] = [
-            ("#\(event.seq) · \(TimeText.full(event.ts)) · \(event.actorLabel)", .muted),
+        let times = model.times
+        var out: [(String, Style)] = [("#\(event.seq) · \(times.secondWithLabel(event.ts, language: model.language)) · \(event.actorLabel)", .muted)]
+        // The line keeps the offset it was written at; say so when it is not the incident's.
+        if event.ts.offsetSeconds != times.offsetSeconds {
+            out.append(((model.language == .zh ? "写入时记为 " : "written as ") + event.ts.iso8601, .muted))
+        }
+        out += [
             (event.type, .muted),
             ("", .plain),
             (EventText.summary(event, playbook: console.playbook, language: model.language), .plain),
             ("", .plain),
         ]
-        for (key, value) in event.data.entries {
+        // An accountability entry names a person: like the timeline pane, its details show
+        // only its id, and the accountability screen shows the rest.
+        let isPrivate = event.type == EventType.accountabilityAdded || event.type == EventType.accountabilityWithdrawn
+        for (key, value) in event.data.entries where !isPrivate || key == "entry" {
             let text: String
             if case .string(let string) = value { text = string } else { text = JSONWriter.string(value) }
             out.append(("\(key): \(text)", .muted))
+        }
+        if isPrivate {
+            out.append(("", .plain))
+            out.append((model.language == .zh ? "内容仅在追责界面查看：按 r，再按 7。" : "Its content shows only on the accountability screen: r, then 7.", .muted))
         }
         return out
     }

@@ -17,11 +17,14 @@ struct HelpDialog: ReadingDialog {
     func paragraphs(model: AppModel) -> [(String, Style)] {
         let language = model.language
         var out: [(String, Style)] = []
-        let contexts: [KeyContext] = model.console != nil ? [.console, .dialog, .home] : [.home, .dialog, .console]
-        for context in contexts where context != .home || model.home != nil {
+        // The screen's own keys first, as they work there (a replay's Space plays), then the rest.
+        let screen = model.screenKeyContexts
+        let others: [KeyContext] = model.console != nil ? [.dialog, .home] : [.dialog, .console]
+        let bindings = KeyTable.bindings(in: screen) + others.flatMap { KeyTable.bindings(in: [$0]) }
+        for context in screen + others where context != .home || model.home != nil {
             if !out.isEmpty { out.append(("", .plain)) }
             out.append((context.title[language], .heading))
-            for binding in KeyTable.bindings where binding.context == context && (binding.request != .back || model.home != nil) {
+            for binding in bindings where binding.context == context && (binding.request != .back || model.home != nil) {
                 out.append((TextLayout.pad(binding.label(language), to: 16) + "\t" + binding.help[language], .plain))
             }
         }

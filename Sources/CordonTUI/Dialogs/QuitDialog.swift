@@ -2,12 +2,22 @@ import CordonCore
 
 /// Asks before leaving: a stray `q` at 3 a.m. should not close the console.
 struct QuitDialog: Dialog {
-    init() {}
+    /// This console conducts a drill still running, which quitting ends and scores.
+    let endsDrill: Bool
+
+    init(endsDrill: Bool = false) {
+        self.endsDrill = endsDrill
+    }
 
     func title(_ language: Language) -> String { language == .zh ? "退出" : "Quit" }
 
     private func message(_ language: Language) -> String {
-        language == .zh ? "退出 Cordon？已记录的一切都已保存在磁盘上。" : "Quit Cordon? Everything recorded is safe on disk."
+        if endsDrill {
+            return language == .zh
+                ? "退出 Cordon？演练仍在进行：退出会结束演练并按此刻评分。想先看评估，按 n 后按 E。"
+                : "Quit Cordon? The drill is still running: quitting ends it and scores it as it stands. To see the evaluation first, press n, then E."
+        }
+        return language == .zh ? "退出 Cordon？已记录的一切都已保存在磁盘上。" : "Quit Cordon? Everything recorded is safe on disk."
     }
 
     func contentSize(available: Size, model: AppModel) -> Size {

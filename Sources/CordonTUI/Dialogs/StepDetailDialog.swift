@@ -27,7 +27,7 @@ struct StepDetailDialog: ReadingDialog {
         let state = incident.stepState(step.id)
         var status = t("状态：", "State: ") + state.title[language]
         if let progress = incident.steps[step.id] {
-            status += " · \(TimeText.full(progress.at)) · \(progress.by)"
+            status += " · \(model.times.secondWithLabel(progress.at, language: language)) · \(progress.by)"
             if let reason = progress.reason { status += t(" · 原因：", " · reason: ") + reason }
         }
         out.append((status, StepMark.style(state)))
@@ -43,7 +43,7 @@ struct StepDetailDialog: ReadingDialog {
             let running = console.deadlines(now: model.now)
             for deadline in deadlines {
                 if let status = running.first(where: { $0.deadline.id == deadline.id }) {
-                    out.append((deadline.title[language] + " · " + DeadlineText.state(status, language: language), DeadlineText.style(status)))
+                    out.append((deadline.title[language] + " · " + DeadlineText.state(status, times: model.times, language: language), DeadlineText.style(status)))
                 } else {
                     out.append((deadline.title[language] + t(" · 当前级别下未开始", " · not running at this severity"), .muted))
                 }

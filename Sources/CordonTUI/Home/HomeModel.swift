@@ -6,6 +6,8 @@ public struct HomeModel: Sendable {
     public var incidents: [IncidentListing] = []
     public var drills: [IncidentListing] = []
     public var playbooks: [PlaybookListing] = []
+    /// The drill scenarios that can be started.
+    public var scenarios: [Scenario] = []
     /// Index into `entries`.
     public var selection = 0
     public var isLoaded = false
@@ -20,15 +22,21 @@ public struct HomeModel: Sendable {
         return all.indices.contains(selection) ? all[selection] : nil
     }
 
-    mutating func load(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing]) {
+    mutating func load(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing], scenarios: [Scenario]) {
         let previous = selected?.id
         func openFirst(_ list: [IncidentListing]) -> [IncidentListing] {
-            list.filter { $0.state?.isClosed != true } + list.filter { $0.state?.isClosed == true }
+            list.filter { !$0.isFinished } + list.filter(\.isFinished)
         }
         self.incidents = openFirst(incidents)
         self.drills = openFirst(drills)
         self.playbooks = playbooks
+        self.scenarios = scenarios
         isLoaded = true
         selection = entries.firstIndex { $0.id == previous } ?? 0
     }
+}
+
+extension IncidentListing {
+    /// Closed, or a drill that has ended: listed after the ones still being worked.
+    var isFinished: Bool { state?.isClosed == true || state?.drill?.hasEnded == true }
 }

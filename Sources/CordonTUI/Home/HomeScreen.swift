@@ -8,7 +8,7 @@ enum HomeScreen {
         let width = model.size.width
         canvas.put(" Cordon ", x: 0, y: 0, width: width, style: Style(.accent, bold: true, reverse: true))
         canvas.put(zh ? " 个人信息泄露应急处置控制台" : " Incident console for personal-information leaks", x: 8, y: 0, width: width - 8, style: Style(bold: true))
-        canvas.putRight(TimeText.full(model.now).prefix(16) + " ", in: Rect(x: 0, y: 0, width: width, height: 1), style: .muted)
+        canvas.putRight(model.times.minute(model.now) + " ", in: Rect(x: 0, y: 0, width: width, height: 1), style: .muted)
         canvas.put(String(repeating: "─", count: width), x: 0, y: 1, width: width, style: .muted)
 
         var lines: [(text: String, style: Style, entry: Int?)] = []
@@ -17,7 +17,7 @@ enum HomeScreen {
         } else {
             section(&lines, title: zh ? "事件" : "Incidents", listings: home.incidents, offset: 0, empty: zh ? "还没有事件。按 d 宣布新事件。" : "No incidents yet. Press d to declare one.", language: language, width: width)
             lines.append(("", .plain, nil))
-            section(&lines, title: zh ? "演练" : "Drills", listings: home.drills, offset: home.incidents.count, empty: zh ? "还没有演练。按 d 并把类型选为“演练”。" : "No drills yet. Press d and choose the kind 'drill'.", language: language, width: width)
+            section(&lines, title: zh ? "演练" : "Drills", listings: home.drills, offset: home.incidents.count, empty: zh ? "还没有演练。按 D 选择场景开始演练。" : "No drills yet. Press D to choose a scenario and start one.", language: language, width: width)
         }
         let area = Rect(x: 0, y: 2, width: width, height: model.size.height - 4)
         let selectedLine = lines.firstIndex { $0.entry == home.selection } ?? 0
@@ -31,7 +31,7 @@ enum HomeScreen {
         if let flash = model.flash {
             canvas.line(" " + flash.text[language].terminalSafe, in: message, style: Style(flash.tone, bold: flash.tone == .danger))
         }
-        let hints = KeyTable.hints(for: .home, language: language)
+        let hints = KeyTable.hints(for: [.home], language: language)
         canvas.line(HintLine.compose(hints, width: width), in: Rect(x: 0, y: model.size.height - 1, width: width, height: 1), style: .muted)
     }
 
@@ -52,12 +52,15 @@ enum HomeScreen {
             return "   \(listing.id)  " + (language == .zh ? "无法读取：" : "unreadable: ") + (listing.problem?[language] ?? "")
         }
         let severity = state.severity.map { "[\($0.title[language])]" } ?? (language == .zh ? "[未定级]" : "[ungraded]")
-        let phase = state.isClosed ? (language == .zh ? "已关闭" : "closed") : (listing.phaseTitle?[language] ?? state.phase)
+        var phase = state.isClosed ? (language == .zh ? "已关闭" : "closed") : (listing.phaseTitle?[language] ?? state.phase)
+        if let drill = state.drill, drill.hasEnded {
+            phase = (language == .zh ? "得分 " : "score ") + (drill.score.map { "\($0)/\(drill.maximumScore ?? 0)" } ?? "—")
+        }
         return "   \(state.id)  \(TextLayout.pad(severity, to: 11)) \(TextLayout.pad(phase, to: 15)) \(state.title.terminalSafe)"
     }
 
     private static func style(_ listing: IncidentListing) -> Style {
-        guard let state = listing.state else { return Style(.danger) }
-        return state.isClosed ? .muted : .plain
+        guard listing.state != nil else { return Style(.danger) }
+        return listing.isFinished ? .muted : .plain
     }
 }

@@ -26,6 +26,14 @@ extension AppModel {
                 return []
             }
             dialog = DeclareDialog(playbooks: home.playbooks)
+        case .startDrill:
+            guard !home.scenarios.isEmpty else {
+                flash = Flash(localized(
+                    "未找到演练场景；请把场景放进剧本目录下的 drills/ 文件夹（见 cordon playbooks list）。",
+                    "No drill scenarios were found; put them in a drills/ folder beside the playbooks (see cordon playbooks list)."), tone: .danger)
+                return []
+            }
+            dialog = ScenarioPickerDialog(scenarios: home.scenarios)
         case .help: dialog = HelpDialog()
         case .quit: dialog = QuitDialog()
         default: break

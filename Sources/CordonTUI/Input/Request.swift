@@ -1,3 +1,5 @@
+import CordonCore
+
 /// What a key asks for. The key table turns keys into requests; screens and dialogs decide
 /// what a request means where they are (`left` picks the previous phase in the console and
 /// moves the cursor in a text field).
@@ -7,8 +9,13 @@ public enum Request: Sendable, Hashable {
     case nextPane, previousPane, details
     // Working the incident
     case complete, start, skip, block, reopen, note, advance, classify, assign, search
+    /// The records menu: evidence, scope, findings, accountability, actions, notice facts.
+    case records
     // The home screen
-    case open, replay, declare
+    case open, replay, declare, startDrill
+    // The replay player and the drill
+    case player(ReplayAction)
+    case drill(DrillRequest)
     // Everywhere
     case help, quit, back
     // Dialogs and text fields

@@ -4,6 +4,10 @@ import CordonCore
 /// journal and the library, and feeds the results back in. Keys, ticks and refreshes come from
 /// the loop (or a test); nothing here touches the terminal.
 ///
+/// A replay and a drill are the same console over another journal: a replay shows a
+/// `ReplayJournal` moved by its player; a drill's console conducts the drill through a
+/// `DrillConductor`, which records injects on the drill's own journal as they fall due.
+///
 ///     let program = ConsoleProgram(journal: journal, language: .zh, size: Size(width: 80, height: 24), clock: clock)
 ///     program.press(.space)
 ///     program.render().contains("完成 隔离泄露源") // true
@@ -11,17 +15,47 @@ public final class ConsoleProgram {
     public private(set) var model: AppModel
     public private(set) var journal: (any IncidentJournal)?
     public let library: (any IncidentLibrary)?
+    /// Real time: the loop, the replay player and the drill clock run on it.
     public let clock: any Clock
     /// Set once the responder confirmed quitting.
     public private(set) var hasQuit = false
+    /// The replay on screen, when the console is a replay player.
+    public private(set) var replay: ReplaySession?
+    /// The drill this console conducts.
+    public private(set) var conductor: DrillConductor?
+    /// A drill's clock, following its timeline: what the console reads a drill's time from.
+    private var drillClock: DrillClock?
+    /// Starts hashing an evidence file by its path as typed, away from the loop. The executable
+    /// supplies it (hashing is file I/O, which the console leaves to the store); without it, only
+    /// descriptions can be added.
+    public var hashEvidence: ((String) -> any EvidenceHashJob)?
+    /// The evidence file being hashed, and what to record once it is.
+    private var hashingEvidence: (job: any EvidenceHashJob, input: EvidenceInput, shown: HashProgress)?
 
     /// A console on one incident, as `cordon open ID` starts it.
     public init(journal: any IncidentJournal, mode: ConsoleMode = .live, language: Language, size: Size, clock: any Clock) {
-        self.journal = journal
         self.library = nil
         self.clock = clock
         model = AppModel(language: language, size: size, now: clock.now())
-        send(.opened(IncidentSnapshot(journal), mode))
+        send(opening(journal, mode: mode))
+    }
+
+    /// A read-only replay player over `journal`'s events, standing after event `seq`, as
+    /// `cordon replay ID` starts it.
+    public init(replaying journal: any IncidentJournal, at seq: Int = 1, speed: Int = 10, language: Language, size: Size, clock: any Clock) throws(IncidentState.FoldError) {
+        self.library = nil
+        self.clock = clock
+        model = AppModel(language: language, size: size, now: clock.now())
+        send(try replaying(journal, at: seq, speed: speed))
+    }
+
+    /// The facilitator's console on a drill just declared, as `cordon drill SCENARIO` starts it:
+    /// the clock starts at `speed` and is held at once while the briefing is read out.
+    public init(conducting conductor: DrillConductor, speed: Int, seed: Int, language: Language, size: Size, clock: any Clock) throws {
+        self.library = nil
+        self.clock = clock
+        model = AppModel(language: language, size: size, now: clock.now())
+        send(try conducting(conductor, speed: speed, seed: seed))
     }
 
     /// The home screen over a library, as `cordon` starts it.
@@ -30,22 +64,41 @@ public final class ConsoleProgram {
         self.library = library
         self.clock = clock
         model = AppModel(language: language, size: size, now: clock.now(), home: HomeModel())
-        run(.loadHome).map { send($0) }
+        send(run(.loadHome))
     }
 
-    /// Every event of the open incident, oldest first (empty on the home screen).
+    /// Every event of the open incident, oldest first (empty on the home screen; up to the
+    /// player's position in a replay).
     public var timeline: [Event] { journal?.events ?? [] }
 
     public func render() -> Canvas { Screen.render(model, timeline: timeline) }
 
+    /// The time the console reads the incident at: the replay's moment, the drill clock, or now.
+    public var readingTime: Timestamp {
+        if let replay { return replay.now }
+        return drillClock?.now() ?? clock.now()
+    }
+
+    /// Milliseconds until the console wants its next tick: often while a replay plays or a drill
+    /// clock runs fast (and exactly when the next inject falls due), once a second otherwise.
+    public var tickInterval: Int {
+        if let replay { return replay.player.isPlaying ? 100 : 1000 }
+        guard let conductor, conductor.state.drill?.hasEnded == false, let setting = conductor.clock.setting, setting.isRunning else { return 1000 }
+        var interval = setting.speed >= 10 ? 100 : setting.speed > 1 ? 250 : 1000
+        if let wake = conductor.nextWakeUp { interval = min(interval, Int(max(1, wake.millis - clock.now().millis))) }
+        return interval
+    }
+
     // MARK: - Input
 
-    public func send(_ message: Message) {
-        var queue = [message]
+    public func send(_ message: Message) { send([message]) }
+
+    private func send(_ messages: [Message]) {
+        var queue = messages
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in model.update(next, timeline: timeline) {
-                if let reply = run(effect) { queue.append(reply) }
+                queue += run(effect)
             }
         }
     }
@@ -61,67 +114,254 @@ public final class ConsoleProgram {
 
     /// Reads what other consoles and the command line appended since the last read.
     public func refresh() {
-        guard let journal else { return }
+        guard let journal, replay == nil else { return }
         do {
             let new = try journal.refresh()
+            drillClock?.follow(journal.state)
+            if let conductor, !conductor.isConducting, conductor.state.drill?.hasEnded == false {
+                // Taken over at another console: the clock and the injects are theirs now.
+                self.conductor = nil
+            }
             if !new.isEmpty { send(.journalChanged(IncidentSnapshot(journal), new: new, mine: false)) }
         } catch {
             send(.failed(Self.describe(error)))
         }
     }
 
-    /// Moves the clocks on screen to the clock's time.
-    public func tick() { send(.tick(clock.now())) }
+    /// Moves the clocks on screen: plays the replay on, or lets the drill deliver what has fallen due.
+    public func tick() {
+        if let replay {
+            send(replay.tick(wall: clock.now()) ? replayMoved(replay) : .tick(readingTime))
+            return
+        }
+        if let conductor, let journal {
+            do {
+                let new = try conductor.tick()
+                if !new.isEmpty { send(.journalChanged(IncidentSnapshot(journal), new: new, mine: false)) }
+            } catch {
+                send(.failed(Self.describe(error)))
+            }
+        }
+        send(.tick(readingTime))
+    }
 
     public func resize(to size: Size) {
         guard size != model.size else { return }
         send(.resized(size))
     }
 
+    /// Looks in on the evidence file being hashed: shows how far it has come, and records it
+    /// once every byte is hashed. The loop calls it between frames.
+    public func checkHashing() {
+        send(collectHashing())
+    }
+
+    private func collectHashing() -> [Message] {
+        guard let (job, input, shown) = hashingEvidence else { return [] }
+        guard let outcome = job.outcome else {
+            let progress = job.progress
+            guard progress != shown else { return [] }
+            hashingEvidence?.shown = progress
+            return [.hashing(progress)]
+        }
+        hashingEvidence = nil
+        switch outcome {
+        case .success(let file):
+            var input = input
+            input.file = file
+            return [.hashing(nil)] + run(.perform(.record(.addEvidence(input))))
+        case .failure(let error):
+            return [.hashing(nil), .failed(Self.describe(error))]
+        }
+    }
+
+    /// SIGHUP, the same number everywhere: the terminal went away (a dropped SSH link, a closed window).
+    static let hangUpSignal: Int32 = 1
+
+    /// The console is going away without a word, on `signal`: a file being hashed is dropped
+    /// unrecorded, and a drill it conducts ends and is scored, saying why (SIGHUP: the line dropped).
+    public func hangUp(signal: Int32) {
+        hashingEvidence?.job.cancel()
+        hashingEvidence = nil
+        endConductedDrill(signal == Self.hangUpSignal ? .hangup : .signal)
+    }
+
+    // MARK: - Opening
+
+    private func opening(_ opened: any IncidentJournal, mode: ConsoleMode) -> [Message] {
+        journal = opened
+        replay = nil
+        conductor = nil
+        drillClock = nil
+        var mode = mode
+        if opened.state.isDrill {
+            let drill = opened as? any DrillJournal
+            drillClock = drill?.drillClock ?? DrillClock(wall: clock, following: opened.state)
+            if mode.scenario == nil { mode.scenario = drill?.drillScenario }
+        }
+        return [.opened(IncidentSnapshot(opened), mode), .tick(readingTime)]
+    }
+
+    private func replaying(_ source: any IncidentJournal, at seq: Int, speed: Int = 10) throws(IncidentState.FoldError) -> [Message] {
+        let session = try ReplaySession(events: source.events, playbook: source.playbook, at: seq, speed: speed)
+        journal = session.journal
+        replay = session
+        conductor = nil
+        drillClock = nil
+        return [.opened(IncidentSnapshot(session.journal), .replay(of: (source as? any DrillJournal)?.drillScenario)), replayMoved(session)]
+    }
+
+    private func conducting(_ drill: DrillConductor, speed: Int, seed: Int) throws -> [Message] {
+        try drill.start(speed: speed, seed: seed)
+        try drill.perform(.pause)
+        var messages = opening(drill.journal, mode: .conducting(drill.scenario, console: drill.console))
+        conductor = drill
+        messages.append(.request(.drill(.briefing)))
+        return messages
+    }
+
+    private func replayMoved(_ session: ReplaySession) -> Message {
+        .replayMoved(IncidentSnapshot(session.journal), session.player, at: session.now)
+    }
+
+    /// Ends the drill this console conducts, if it is still running and nobody took it over.
+    private func endConductedDrill(_ reason: DrillEndReason = .facilitator) {
+        guard let conductor, conductor.state.drill?.hasEnded == false else { return }
+        // Leaving is not refused over this: if the end cannot be recorded, the drill stays
+        // unscored and its clock stands at its next inject until someone takes it over.
+        _ = try? conductor.end(reason)
+    }
+
     // MARK: - Effects
 
-    private func run(_ effect: Effect) -> Message? {
+    private func run(_ effect: Effect) -> [Message] {
         switch effect {
         case .perform(let command):
-            guard let journal else { return nil }
+            guard let journal else { return [] }
             do {
                 let written = try journal.perform(command)
-                return .journalChanged(IncidentSnapshot(journal), new: written, mine: true)
+                drillClock?.follow(journal.state)
+                return [.journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
             } catch {
-                return .failed(Self.describe(error))
+                return [.failed(Self.describe(error))]
             }
+        case .addEvidenceFile(let path, let input):
+            guard let hashEvidence else {
+                return [.failed(LocalizedText(
+                    zh: "此控制台不能读取文件；请用 cordon evidence ID add --file 路径 登记文件。未记录任何内容。",
+                    en: "This console cannot read files; register the file with cordon evidence ID add --file PATH. Nothing was recorded."))]
+            }
+            let job = hashEvidence(path)
+            hashingEvidence = (job, input, job.progress)
+            return [.hashing(job.progress)] + collectHashing()
+        case .cancelHashing:
+            guard let (job, _, _) = hashingEvidence else { return [] }
+            job.cancel()
+            hashingEvidence = nil
+            return [.hashing(nil), .failed(LocalizedText(
+                zh: "已取消计算哈希，未登记任何内容。按 Enter 重新计算，或 Esc 返回。",
+                en: "Hashing cancelled; nothing was registered. Press Enter to hash it again, or Esc to go back."))]
         case .loadHome:
-            guard let library else { return nil }
-            return .homeLoaded(incidents: library.incidents(kind: .incident), drills: library.incidents(kind: .drill), playbooks: library.playbooks())
+            guard let library else { return [] }
+            return [.homeLoaded(
+                incidents: library.incidents(kind: .incident), drills: library.incidents(kind: .drill),
+                playbooks: library.playbooks(), scenarios: library.scenarios())]
         case .declare(let request):
-            guard let library else { return nil }
+            guard let library else { return [] }
             do {
-                let opened = try library.declare(request)
-                journal = opened
-                return .opened(IncidentSnapshot(opened), .live)
+                return opening(try library.declare(request), mode: .live)
             } catch {
-                return .failed(Self.describe(error))
+                return [.failed(Self.describe(error))]
             }
         case .open(let id, let mode):
-            guard let library else { return nil }
+            guard let library else { return [] }
             do {
                 let opened = try library.open(id)
-                journal = opened
-                return .opened(IncidentSnapshot(opened), mode)
+                return mode.isReadOnly ? try replaying(opened, at: 1) : opening(opened, mode: mode)
             } catch {
-                return .failed(Self.describe(error))
+                return [.failed(Self.describe(error))]
             }
+        case .startDrill(let scenario, let speed):
+            guard let library else { return [] }
+            do {
+                let declared = try library.declareDrill(scenario: scenario, language: model.language)
+                return try conducting(DrillConductor(journal: declared.journal, scenario: declared.scenario), speed: speed, seed: Int.random(in: 0...999_999))
+            } catch {
+                return [.failed(Self.describe(error))]
+            }
+        case .player(let action):
+            guard let replay else { return [] }
+            replay.perform(action, wall: clock.now())
+            return [replayMoved(replay)]
+        case .drill(let work):
+            return runDrill(work)
         case .close:
+            endConductedDrill()
             journal = nil
+            replay = nil
+            conductor = nil
+            drillClock = nil
             return run(.loadHome)
         case .quit:
+            endConductedDrill()
             hasQuit = true
-            return nil
+            return []
         }
+    }
+
+    private func runDrill(_ work: DrillEffect) -> [Message] {
+        guard let journal else { return [] }
+        do {
+            var written: [Event]
+            switch work {
+            case .clock(let action):
+                let conductor = try requireConductor()
+                written = try conductor.perform(action)
+                // A jump or a resume may bring an inject due: deliver it with the same keypress.
+                written += try conductor.tick()
+            case .end:
+                written = try requireConductor().end()
+            case .answer(let inject, let text):
+                let drill = try requireDrillJournal()
+                written = try drill.record { DrillRules.answer(inject: inject, text: text, state: $0, playbook: drill.playbook) }
+            case .lesson(let text):
+                let drill = try requireDrillJournal()
+                written = try drill.record { DrillRules.debrief(.lesson, text: text, state: $0, playbook: drill.playbook) }
+            case .takeOver:
+                let drill = try requireDrillJournal()
+                guard let scenario = model.console?.mode.scenario ?? drill.drillScenario else {
+                    throw Refusal("no-scenario", zh: "这场演练没有场景，无法主持。", en: "This drill has no scenario, so it cannot be conducted.")
+                }
+                let successor = DrillConductor(journal: drill, scenario: scenario)
+                written = try successor.takeOver()
+                conductor = successor
+                drillClock?.follow(journal.state)
+                return [.conducting(console: successor.console), .journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
+            }
+            drillClock?.follow(journal.state)
+            return [.journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
+        } catch {
+            return [.failed(Self.describe(error))]
+        }
+    }
+
+    private func requireConductor() throws(Refusal) -> DrillConductor {
+        guard let conductor else { throw Refusal("not-conducting", zh: AppModel.facilitatorOnly.zh, en: AppModel.facilitatorOnly.en) }
+        return conductor
+    }
+
+    private func requireDrillJournal() throws(Refusal) -> any DrillJournal {
+        guard let drill = journal as? any DrillJournal else {
+            throw Refusal("no-drill-journal", zh: "这个控制台无法记录对注入的回应；请用 n 写备注，或在命令行用 cordon note ID --answers 注入 文字。", en: "This console cannot record answers to injects; write a note with n, or use: cordon note ID --answers INJECT TEXT")
+        }
+        return drill
     }
 
     static func describe(_ error: any Error) -> LocalizedText {
         if let failure = error as? any LocalizedFailure { return failure.message }
+        if let fold = error as? IncidentState.FoldError {
+            return LocalizedText(zh: "时间线无法回放：\(fold.description)。未做任何更改。", en: "The timeline cannot be replayed: \(fold.description). Nothing was changed.")
+        }
         return LocalizedText(zh: "操作失败：\(error)。未记录任何内容。", en: "That failed: \(error). Nothing was recorded.")
     }
 }

@@ -2,7 +2,7 @@
 /// narrow, the hints a responder needs least are dropped first, never cut in half.
 enum HintLine {
     /// Dropped in this order: moving about before searching before recording.
-    private static let dropOrder: [Request] = [.nextPane, .details, .replay, .search, .block, .skip, .assign, .classify, .advance, .note]
+    private static let dropOrder: [Request] = [.nextPane, .details, .replay, .search, .records, .block, .skip, .assign, .classify, .advance, .note]
 
     static func compose(_ hints: [(request: Request, text: String)], width: Int) -> String {
         var shown = hints

@@ -25,22 +25,26 @@ enum StepMark {
 
 /// How a deadline clock reads: words carry the state, so it is clear without colour too.
 enum DeadlineText {
-    static func state(_ status: DeadlineStatus, language: Language) -> String {
+    /// Beside a deadline the playbook marks `verify: true`: the limit is not confirmed law.
+    static let unconfirmed = LocalizedText(zh: "⚠待法务确认", en: "⚠ check with legal")
+
+    /// `剩余 3:20:00 · 截止 11-29 13:00`, times at `times` (the incident's offset).
+    static func state(_ status: DeadlineStatus, times: MomentFormat, language: Language) -> String {
         let zh = language == .zh
         switch status.state {
         case .running:
             let left = DurationText.clock(status.remaining)
-            let due = TimeText.dayAndClock(status.due)
+            let due = times.short(status.due)
             let hurry = status.isUrgent ? (zh ? "紧急！" : "URGENT ") : ""
             return zh ? "\(hurry)剩余 \(left) · 截止 \(due)" : "\(hurry)\(left) left · due \(due)"
         case .missed:
             let late = DurationText.clock(status.lateness)
             if let met = status.metAt {
-                return zh ? "超时完成（晚 \(late)）· \(TimeText.dayAndClock(met))" : "met late (by \(late)) · \(TimeText.dayAndClock(met))"
+                return zh ? "超时完成（晚 \(late)）· \(times.short(met))" : "met late (by \(late)) · \(times.short(met))"
             }
-            return zh ? "已超时 \(late) · 截止 \(TimeText.dayAndClock(status.due))" : "MISSED by \(late) · was due \(TimeText.dayAndClock(status.due))"
+            return zh ? "已超时 \(late) · 截止 \(times.short(status.due))" : "MISSED by \(late) · was due \(times.short(status.due))"
         case .met:
-            let met = status.metAt.map(TimeText.dayAndClock) ?? ""
+            let met = status.metAt.map(times.short) ?? ""
             return zh ? "已满足 · \(met)" : "met · \(met)"
         }
     }

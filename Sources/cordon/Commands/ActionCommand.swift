@@ -12,7 +12,8 @@ struct ActionCommand: ParsableCommand {
             cordon action ID update A1 [--status open|in-progress|done|dropped] [--owner NAME] [--due DATE] [--note TEXT]
             cordon action ID [list]
 
-            --due takes 2026-12-31 or +30d. Updates are accepted after the incident is closed: actions \
+            --due takes 2026-12-31 or +30d (days from today on the incident's calendar, at its \
+            declaration's UTC offset, as is "overdue"). Updates are accepted after the incident is closed: actions \
             outlive incidents. `cordon actions` lists what is still owed across every incident.
 
             事件关闭后仍可更新改进措施；cordon actions 列出所有事件中未完成的措施。
@@ -45,8 +46,10 @@ struct ActionCommand: ParsableCommand {
                 guard let due else {
                     throw Refusal("due-required", zh: "改进措施需要完成期限：--due 2026-12-31 或 +30d。", en: "An action needs a due date: --due 2026-12-31 or +30d")
                 }
-                try context.perform(.record(.addAction(ActionInput(
-                    title: words.joined(separator: " "), owner: owner ?? "", due: try context.dueDate(due), finding: finding))), on: id)
+                try context.perform(on: id) { state in
+                    .record(.addAction(ActionInput(
+                        title: words.joined(separator: " "), owner: owner ?? "", due: try context.dueDate(due, in: state), finding: finding)))
+                }
             case .update:
                 var parsed: ActionStatus?
                 if let status {
@@ -55,12 +58,14 @@ struct ActionCommand: ParsableCommand {
                     }
                     parsed = value
                 }
-                try context.perform(.record(.updateAction(ActionChange(
-                    id: words[0], status: parsed, owner: owner, due: try due.map(context.dueDate), note: note))), on: id)
+                try context.perform(on: id) { state in
+                    .record(.updateAction(ActionChange(
+                        id: words[0], status: parsed, owner: owner, due: try due.map { try context.dueDate($0, in: state) }, note: note)))
+                }
             case .list:
                 let session = try context.open(id)
                 let actions = session.state.actions
-                let now = context.now
+                let now = session.state.local(context.now)
                 if context.options.json {
                     context.printJSON(.array(actions.map { RecordJSON.action($0, now: now) }))
                     return
@@ -76,7 +81,8 @@ struct ActionCommand: ParsableCommand {
     }
 }
 
-/// One action as a line: `A1  2026-12-31  逾期 3 天  进行中  李明  启用双因素认证`.
+/// One action as a line: `A1  2026-12-31  逾期 3 天  进行中  李明  启用双因素认证`, where
+/// `now` is at the incident's offset so that its calendar decides what is overdue.
 enum ActionLine {
     static func render(_ action: ImprovementAction, incident: String?, now: Timestamp, context: Context) -> String {
         var parts: [String] = []

@@ -16,7 +16,8 @@ struct ActionsAcrossIncidents: ParsableCommand {
     func run() throws {
         try CordonCLI.run(global) { context in
             let now = context.now
-            var rows: [(incident: String, action: ImprovementAction)] = []
+            // Each incident's actions fall due on its own calendar, at its declaration's offset.
+            var rows: [(incident: String, action: ImprovementAction, now: Timestamp)] = []
             var unreadable: [String] = []
             for summary in context.store.list(kind: drills ? .drill : .incident) {
                 guard let state = summary.state else {
@@ -24,11 +25,11 @@ struct ActionsAcrossIncidents: ParsableCommand {
                     continue
                 }
                 for action in state.actions where all || action.status.isOutstanding {
-                    rows.append((state.id, action))
+                    rows.append((state.id, action, state.local(now)))
                 }
             }
             rows.sort { lhs, rhs in
-                let (a, b) = (lhs.action.isOverdue(at: now), rhs.action.isOverdue(at: now))
+                let (a, b) = (lhs.action.isOverdue(at: lhs.now), rhs.action.isOverdue(at: rhs.now))
                 if a != b { return a }
                 return (lhs.action.due, lhs.incident, lhs.action.id) < (rhs.action.due, rhs.incident, rhs.action.id)
             }
@@ -37,7 +38,7 @@ struct ActionsAcrossIncidents: ParsableCommand {
             }
             if context.options.json {
                 context.printJSON(.array(rows.map { row in
-                    var entry = RecordJSON.action(row.action, now: now).object ?? [:]
+                    var entry = RecordJSON.action(row.action, now: row.now).object ?? [:]
                     entry["incident"] = .string(row.incident)
                     return .object(entry)
                 }))
@@ -47,7 +48,7 @@ struct ActionsAcrossIncidents: ParsableCommand {
                 print(context.text("（没有未完成的改进措施）", "(no outstanding improvement actions)"))
             }
             for row in rows {
-                print(ActionLine.render(row.action, incident: row.incident, now: now, context: context))
+                print(ActionLine.render(row.action, incident: row.incident, now: row.now, context: context))
             }
         }
     }

@@ -30,9 +30,10 @@ struct OpenConsole: ParsableCommand {
 
     func run() throws {
         try ConsoleLauncher.run(global) { context in
-            let session = try context.open(id, keepEvents: true)
-            let program = ConsoleProgram(journal: session, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
-            if let torn = session.tornTail {
+            // A drill with its scenario opens as one, so its injects can be answered from here.
+            let journal = try context.store.openForConsole(id, stamp: context.stamp)
+            let program = ConsoleProgram(journal: journal, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+            if let torn = (journal as? IncidentSession)?.tornTail ?? (journal as? DrillSession)?.session.tornTail {
                 // Said on stderr too, but the console's screen would hide it at once.
                 program.send(.failed(LocalizedText(
                     zh: "时间线末尾有一行不完整（\(torn.length) 字节，可能是写入时崩溃），不属于已确认记录；下一次记录会把它移到旁边的文件中。",
@@ -50,17 +51,27 @@ enum ConsoleLauncher {
 
     static func run(_ options: GlobalOptions, _ makeProgram: (Context) throws -> ConsoleProgram) throws {
         try CordonCLI.run(options) { context in
-            do {
-                try NcursesTerminal.requireTerminal()
-                let program = try makeProgram(context)
-                let noColor = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-                let status = try NcursesTerminal.run(program, colors: !noColor)
-                if status != 0 { throw ExitCode(status) }
-            } catch let unavailable as TerminalUnavailable {
-                let message = "cordon: \(unavailable.message.zh)\ncordon: \(unavailable.message.en)\n"
-                FileHandle.standardError.write(Data(message.utf8))
-                throw ExitCode(64)
-            }
+            try console(context) { try makeProgram(context) }
         }
     }
+
+    /// Runs the program `makeProgram` builds once a terminal is known to be there, so that
+    /// nothing is created (no drill declared) when there is none.
+    static func console(_ context: Context, _ makeProgram: () throws -> ConsoleProgram) throws {
+        do {
+            try NcursesTerminal.requireTerminal()
+            let program = try makeProgram()
+            program.hashEvidence = { path in FileHashJob(path: path) }
+            let noColor = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            let status = try NcursesTerminal.run(program, colors: !noColor)
+            if status != 0 { throw ExitCode(status) }
+        } catch let unavailable as TerminalUnavailable {
+            let message = "cordon: \(unavailable.message.zh)\ncordon: \(unavailable.message.en)\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            throw ExitCode(64)
+        }
+    }
+
+    /// Whether standard input and output are a terminal the console can run on.
+    static var hasTerminal: Bool { (try? NcursesTerminal.requireTerminal()) != nil }
 }

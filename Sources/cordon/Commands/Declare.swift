@@ -16,7 +16,7 @@ struct Declare: ParsableCommand {
     @Option(help: "general 一般 | serious 较大 | major 重大 | critical 特别重大 (may be given later with `cordon classify`).")
     var severity: String?
 
-    @Option(help: "When the leak was detected: 2026-11-29T09:30+08:00, \"2026-11-29 09:30\", 09:30, \"2h ago\" or =-2h (default: now).")
+    @Option(help: "When the leak was detected: 2026-11-29T09:30+08:00, \"2026-11-29 09:30\", 09:30, \"2h ago\" or =-2h (default: now). A time without an offset is read in this terminal's time zone (TZ), which also becomes the incident's: all its times are shown and typed at that offset from then on.")
     var detectedAt: String?
 
     @Flag(help: "Declare a drill (DRL- id, kept under drills/) instead of a real incident.")
@@ -35,10 +35,8 @@ struct Declare: ParsableCommand {
             }
             var detected: Timestamp?
             if let text = detectedAt {
-                guard let moment = MomentText.parse(text, now: context.stamp.clock.now()) else {
-                    throw Refusal("bad-time", zh: "无法识别时间“\(text)”；可写作 2026-11-29 09:30、09:30 或 \"2h ago\"。", en: "'\(text)' is not a time; write 2026-11-29 09:30, 09:30 or \"2h ago\".")
-                }
-                detected = moment
+                // There is no incident yet, so its zone is this terminal's, the declaration's.
+                detected = try MomentText.happened(text, now: context.now)
             }
             let loaded = try context.catalog.find(playbook)
             let session = try context.store.declare(

@@ -1,15 +1,21 @@
 import ArgumentParser
 import CordonCore
 import CordonStore
+import CordonTUI
 import Foundation
 
 struct Drill: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a tabletop drill from a scenario; it is declared as a DRL- drill under drills/. 桌面演练。",
         discussion: """
-            The drill clock runs at --speed times real time; injects arrive at their offsets on it and are recorded as \
-            inject.delivered, with the facts they force (a new severity is recorded as incident.classified). The same --seed \
-            gives the same drill. Responders work the drill as usual, from other terminals too: cordon step DRL-… isolate-source done.
+            The drill opens in the console under a DRILL 演练 banner, with the briefing first; Enter starts the drill clock. \
+            The clock runs at --speed times real time; injects arrive at their offsets on it, show on screen and are recorded as \
+            inject.delivered, with the facts they force (a new severity is recorded as incident.classified). In the console: \
+            p pauses, f jumps to the next inject, i shows and answers injects, E ends the drill and shows its evaluation (there \
+            l records a lesson learned, a records an improvement action); quitting ends and scores a drill still running. The same --seed \
+            gives the same drill. Responders work the drill as usual, from other terminals too: cordon open DRL-… or \
+            cordon step DRL-… isolate-source done. If the facilitator's console dies without ending the drill, T in \
+            cordon open DRL-… takes the drill clock over.
             With --headless the drill runs in this terminal: injects are printed as they arrive, and these lines are read from \
             standard input: p (pause/resume), f (jump to the next inject), s N (speed), a INJECT TEXT (answer an inject), \
             n TEXT (note), l TEXT (lesson learned), i TEXT (improvement action), q (end the drill). When it ends, the evaluation is printed.
@@ -27,12 +33,18 @@ struct Drill: ParsableCommand {
             guard DrillRules.speedRange.contains(speed) else {
                 throw Refusal("bad-speed", zh: "倍速须在 \(DrillRules.speedRange.lowerBound) 到 \(DrillRules.speedRange.upperBound) 之间。", en: "The speed must be between \(DrillRules.speedRange.lowerBound) and \(DrillRules.speedRange.upperBound).")
             }
-            guard headless else {
-                throw Refusal("console-needed", zh: "交互式演练界面随控制台提供（本版本尚无）；加上 --headless 在本终端运行演练。未创建任何演练。", en: "The interactive drill screen comes with the console, which is not in this build; add --headless to run the drill in this terminal. No drill was created.")
-            }
             let loaded = try context.catalog.findScenario(scenario)
+            let seed = self.seed ?? Int.random(in: 0...999_999)
+            guard headless else {
+                try ConsoleLauncher.console(context) {
+                    let drill = try context.store.declareDrill(loaded, language: context.language, stamp: context.stamp)
+                    let conductor = DrillConductor(journal: drill, scenario: loaded.scenario)
+                    return try ConsoleProgram(conducting: conductor, speed: speed, seed: seed, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+                }
+                return
+            }
             let drill = try context.store.declareDrill(loaded, language: context.language, stamp: context.stamp)
-            try HeadlessDrill(context: context, drill: drill, speed: speed, seed: seed ?? Int.random(in: 0...999_999)).run()
+            try HeadlessDrill(context: context, drill: drill, speed: speed, seed: seed).run()
         }
     }
 }

@@ -77,7 +77,7 @@ struct EvidenceCommand: ParsableCommand {
         do throws(StoreError) {
             current = try EvidenceFingerprint.file(at: recorded.path)
         } catch {
-            print(context.text("缺失：\(evidence.id) \(recorded.path)：", "MISSING: \(evidence.id) \(recorded.path): ") + error.message[context.language].terminalSafe)
+            print(context.text("缺失：\(evidence.id) \(recorded.path.terminalSafe)：", "MISSING: \(evidence.id) \(recorded.path.terminalSafe): ") + error.message[context.language].terminalSafe)
             throw ExitCode(1)
         }
         if current.sha256 == recorded.sha256 && current.size == recorded.size {
@@ -100,7 +100,7 @@ struct EvidenceCommand: ParsableCommand {
         if evidence.isEmpty {
             print(context.text("（尚未登记证据；cordon evidence \(id) add --file 路径 --custodian 姓名）", "(no evidence yet; cordon evidence \(id) add --file PATH --custodian NAME)"))
         }
-        let offset = session.state.declaredAt.offsetSeconds
+        let times = session.state.times
         for item in evidence {
             var line = "\(item.id)  \(item.label.terminalSafe)  " + context.text("保管人 ", "custodian ") + item.custodian.terminalSafe
             if let origin = item.origin { line += context.text("  来源 ", "  origin ") + origin.terminalSafe }
@@ -109,20 +109,14 @@ struct EvidenceCommand: ParsableCommand {
                 print("    \(file.path.terminalSafe)  \(NumberText.grouped(file.size)) B  sha256 \(file.sha256)")
             }
             for change in item.custody {
-                let when = ClockText.minute(change.at, offset: offset)
+                let when = times.minute(change.at)
                 let from = change.from.map { "\($0.terminalSafe) → " } ?? context.text("登记 → ", "registered → ")
                 let why = change.reason.map { " (\($0.terminalSafe))" } ?? ""
                 print("    \(when)  \(from)\(change.to.terminalSafe)\(why)  #\(change.seq) \(change.by.terminalSafe)")
             }
         }
-    }
-}
-
-/// Times as the command line prints them: `11-29 09:30` at the incident's offset.
-enum ClockText {
-    static func minute(_ moment: Timestamp, offset: Int32) -> String {
-        let p = moment.shown(atOffset: offset).localParts
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(p.year)-\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute))"
+        if !evidence.isEmpty {
+            print(context.text("（时间均为 \(times.label)）", "(times are \(times.label))"))
+        }
     }
 }

@@ -27,7 +27,7 @@ struct FindingCommand: ParsableCommand {
     @Argument(help: "list | add | withdraw") var verb: Verb = .list
     @Argument(help: "add: the finding's text; withdraw: the finding (F1).") var words: [String] = []
     @Option(help: "root-cause | contributing | timeline") var kind: String?
-    @Option(help: "When it happened (timeline entries): 2026-11-28 23:10, 23:10, \"3h ago\".") var at: String?
+    @Option(help: "When it happened (timeline entries): 2026-11-28 23:10, 23:10, \"3h ago\"; read at the incident's UTC offset (its declaration's), never in the future.") var at: String?
     @Option(help: "Evidence it rests on (E1); repeat for several.") var evidence: [String] = []
     @Option(help: "Why it is withdrawn.") var reason: String?
     @OptionGroup var global: GlobalOptions
@@ -49,9 +49,11 @@ struct FindingCommand: ParsableCommand {
                     throw Refusal("bad-kind", zh: "结论类型请写 root-cause（根本原因）、contributing（促成因素）或 timeline（行为时间线）。", en: "The kind is root-cause, contributing or timeline.")
                 }
                 var text = words.joined(separator: " ")
-                if text == "-" { text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
-                let occurredAt = try at.map(context.moment)
-                try context.perform(.record(.addFinding(FindingInput(kind: parsed, text: text, occurredAt: occurredAt, evidence: evidence))), on: id)
+                if text == "-" { text = try context.readStandardInput() }
+                try context.perform(on: id) { state in
+                    let occurredAt = try at.map { try context.happened($0, in: state) }
+                    return .record(.addFinding(FindingInput(kind: parsed, text: text, occurredAt: occurredAt, evidence: evidence)))
+                }
             case .withdraw:
                 try context.perform(.record(.withdrawFinding(id: words[0], reason: reason ?? "")), on: id)
             case .list:
@@ -64,16 +66,19 @@ struct FindingCommand: ParsableCommand {
                 if findings.isEmpty {
                     print(context.text("（尚无调查结论）", "(no findings yet)"))
                 }
-                let offset = session.state.declaredAt.offsetSeconds
+                let times = session.state.times
                 for finding in findings {
                     var line = "\(finding.id)  [\(finding.kind.title[context.language])]"
-                    if let when = finding.occurredAt { line += "  \(ClockText.minute(when, offset: offset))" }
+                    if let when = finding.occurredAt { line += "  \(times.minute(when))" }
                     line += "  \(finding.text.terminalSafe)"
                     if !finding.evidence.isEmpty { line += "  [\(finding.evidence.joined(separator: ", "))]" }
                     if let withdrawal = finding.withdrawal {
                         line += context.text("  （已撤回：", "  (withdrawn: ") + withdrawal.reason.terminalSafe + context.text("）", ")")
                     }
                     print(line)
+                }
+                if findings.contains(where: { $0.occurredAt != nil }) {
+                    print(context.text("（时间均为 \(times.label)）", "(times are \(times.label))"))
                 }
             }
         }

@@ -12,7 +12,7 @@ final class HeadlessDrill {
     let speed: Int
     let seed: Int
     private var input = LineInput()
-    private var queued: [String] = []
+    private var queued: [Result<String, Refusal>] = []
     private var printed = 0
 
     init(context: Context, drill: DrillSession, speed: Int, seed: Int) {
@@ -30,11 +30,23 @@ final class HeadlessDrill {
         printNewEvents()
         while drill.state.drill?.hasEnded == false {
             if StopSignal.raised {
-                try conductor.end()
+                try conductor.end(StopSignal.endReason)
                 break
             }
-            if !queued.isEmpty { handle(queued.removeFirst()) }
+            if let line = queued.first {
+                queued.removeFirst()
+                switch line {
+                case .success(let text): handle(text)
+                case .failure(let refusal): context.warn(refusal.message[context.language])
+                }
+            }
             try drill.refresh()
+            guard conductor.isConducting else {
+                context.warn(context.text(
+                    "\(drill.state.drill?.facilitator?.terminalSafe ?? "另一位主持人") 在控制台接管了演练时钟；这个终端不再主持，就此退出（演练继续）。",
+                    "\(drill.state.drill?.facilitator?.terminalSafe ?? "Another facilitator") took over the drill clock at a console; this terminal no longer conducts it and stops here (the drill carries on)."))
+                break
+            }
             try conductor.tick()
             printNewEvents()
             guard drill.state.drill?.hasEnded == false else { break }
@@ -152,6 +164,6 @@ final class HeadlessDrill {
     /// Written straight to the file descriptor, unbuffered, so whoever reads this through a pipe
     /// or `tee` sees each inject as it lands.
     private func print(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((line.terminalSafeLines + "\n").utf8))
     }
 }

@@ -19,12 +19,19 @@ struct ListIncidents: ParsableCommand {
                     guard let state = summary.state else {
                         return .object(["id": .string(summary.id.description), "error": .string(summary.problem?[context.language] ?? "")])
                     }
-                    return .object([
+                    var item: JSONObject = [
                         "id": .string(state.id), "title": .string(state.title), "playbook": .string(state.playbookId),
                         "phase": .string(state.phase), "severity": state.severity.map { .string($0.rawValue) } ?? .null,
                         "closed": .bool(state.isClosed), "declared_at": .string(state.declaredAt.iso8601),
                         "last_event_at": .string(state.lastEventAt.iso8601), "events": .int(state.lastSeq),
-                    ])
+                    ]
+                    if let drill = state.drill {
+                        item["scenario"] = .string(drill.scenario)
+                        item["ended"] = .bool(drill.hasEnded)
+                        item["score"] = drill.score.map(JSONValue.int) ?? .null
+                        item["max_score"] = drill.maximumScore.map(JSONValue.int) ?? .null
+                    }
+                    return .object(item)
                 }
                 print(JSONWriter.string(.array(items)))
                 return
@@ -38,8 +45,15 @@ struct ListIncidents: ParsableCommand {
                     continue
                 }
                 let severity = state.severity?.title[context.language] ?? context.text("未定级", "ungraded")
-                let status = state.isClosed ? context.text("已关闭", "closed") : state.phase
-                print("\(state.id)  \(status)  [\(severity)]  \(state.title.terminalSafe)")
+                var status = state.isClosed ? context.text("已关闭", "closed") : state.phase
+                if let drill = state.drill {
+                    if drill.hasEnded, let score = drill.score, let maximum = drill.maximumScore {
+                        status = context.text("已结束 得分 \(score)/\(maximum)", "ended, score \(score)/\(maximum)")
+                    } else if !drill.hasEnded {
+                        status = context.text("进行中", "running") + " · " + status
+                    }
+                }
+                print("\(state.id.terminalSafe)  \(status.terminalSafe)  [\(severity)]  \(state.title.terminalSafe)")
             }
         }
     }

@@ -22,7 +22,7 @@ struct NoticeCommand: ParsableCommand {
     func run() throws {
         try CordonCLI.run(global) { context in
             let session = try context.open(id)
-            let now = context.now.shown(atOffset: session.state.declaredAt.offsetSeconds)
+            let now = session.state.local(context.now)
             let draft = try NoticeDraft.make(playbook: session.playbook, state: session.state, audience: audience, language: context.language, now: now)
             if context.options.json {
                 context.printJSON(.object([
@@ -32,9 +32,10 @@ struct NoticeCommand: ParsableCommand {
                 ]))
                 return
             }
-            print(draft.title)
+            let body = draft.body.terminalSafeLines
+            print(draft.title.terminalSafe)
             print("")
-            print(draft.body, terminator: draft.body.hasSuffix("\n") ? "" : "\n")
+            print(body, terminator: body.hasSuffix("\n") ? "" : "\n")
             if !draft.unknown.isEmpty {
                 let list = draft.unknown.joined(separator: context.language == .zh ? "、" : "; ")
                 context.warn(context.text(

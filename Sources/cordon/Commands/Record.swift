@@ -48,16 +48,18 @@ struct Note: ParsableCommand {
         try CordonCLI.run(global) { context in
             var text = words.joined(separator: " ")
             if text == "-" {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                text = try context.readStandardInput()
             }
             guard answers != nil || lesson || improvement else {
                 try context.perform(.note(text), on: id)
                 return
             }
             let session = try context.open(id)
-            let written = try session.record { state in
-                if let inject = answers { return DrillRules.answer(inject: inject, text: text, state: state, playbook: session.playbook) }
-                return DrillRules.debrief(lesson ? .lesson : .improvement, text: text, state: state, playbook: session.playbook)
+            let written = try context.recording(on: session) {
+                try session.record { state in
+                    if let inject = answers { return DrillRules.answer(inject: inject, text: text, state: state, playbook: session.playbook) }
+                    return DrillRules.debrief(lesson ? .lesson : .improvement, text: text, state: state, playbook: session.playbook)
+                }
             }
             context.printRecorded(written, session: session)
         }

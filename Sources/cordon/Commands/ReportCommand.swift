@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
             let now = session.stamp.clock.now()
             let input = ReportInput(
                 playbook: session.playbook, state: session.state, events: session.events, seal: seal,
-                now: now.shown(atOffset: session.state.declaredAt.offsetSeconds), language: context.language,
+                now: now, language: context.language,
                 includeAccountability: includeAccountability)
             var sections = AfterActionReport.standardSections
             if let scenario = try context.store.frozenScenario(of: session) {

@@ -14,7 +14,7 @@ struct Status: ParsableCommand {
         try CordonCLI.run(global) { context in
             let session = try context.open(id)
             // A drill is read at drill time, which its session's clock gives.
-            let now = session.stamp.clock.now().shown(atOffset: session.state.lastEventAt.offsetSeconds)
+            let now = session.state.local(session.stamp.clock.now())
             if context.options.json {
                 print(JSONWriter.string(StatusDocument.make(playbook: session.playbook, state: session.state, now: now)))
             } else {
@@ -24,15 +24,11 @@ struct Status: ParsableCommand {
     }
 }
 
-/// `cordon status` for people.
+/// `cordon status` for people, every time at the incident's offset, which the third line names.
 enum StatusText {
     static func render(playbook: Playbook, state: IncidentState, now: Timestamp, language: Language) -> String {
         func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
-        func clock(_ moment: Timestamp) -> String {
-            let p = moment.shown(atOffset: now.offsetSeconds).localParts
-            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-            return "\(p.year)-\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute))"
-        }
+        let times = state.times
         var lines: [String] = []
         let severity = state.severity?.title[language] ?? t("未定级", "ungraded")
         let drill = state.isDrill ? t("【演练】", "[DRILL] ") : ""
@@ -42,8 +38,9 @@ enum StatusText {
             index == phaseIndex && !state.isClosed ? "[\(phase.title[language])]" : phase.title[language]
         }.joined(separator: " › ")
         lines.append(t("阶段", "Phases") + ": " + strip)
-        lines.append(t("发现", "Detected") + " \(clock(state.detectedAt))   " + t("宣布", "declared") + " \(clock(state.declaredAt))   "
-            + t("已历时", "elapsed") + " \(DurationText.clock(state.detectedAt.seconds(to: state.closedAt ?? now)))")
+        lines.append(t("发现", "Detected") + " \(times.minute(state.detectedAt))   " + t("宣布", "declared") + " \(times.minute(state.declaredAt))   "
+            + t("已历时", "elapsed") + " \(DurationText.clock(state.detectedAt.seconds(to: state.closedAt ?? now)))   "
+            + t("（时间均为 \(times.label)）", "(times are \(times.label))"))
         for (index, phase) in playbook.phases.enumerated() {
             lines.append("")
             lines.append("\(index + 1). \(phase.title[language]) (\(phase.id))\(index == phaseIndex && !state.isClosed ? t("  ← 当前", "  ← current") : "")")
@@ -61,7 +58,7 @@ enum StatusText {
                 let who = state.assignments[step.role].map { " \($0.terminalSafe)" } ?? ""
                 var line = "   \(mark) \(step.id)\(step.required ? "*" : "")  \(step.title[language])  (\(owner)\(who))"
                 if let progress, progress.state != .pending {
-                    line += "  \(progress.state.title[language]) \(clock(progress.at)) \(progress.by.terminalSafe)"
+                    line += "  \(progress.state.title[language]) \(times.minute(progress.at)) \(progress.by.terminalSafe)"
                     if let reason = progress.reason { line += " — \(reason.terminalSafe)" }
                 }
                 lines.append(line)
@@ -74,11 +71,11 @@ enum StatusText {
             let where_: String
             switch status.state {
             case .running: where_ = t("剩余 ", "") + DurationText.clock(status.remaining) + t("", " left")
-            case .met: where_ = t("已满足 ", "met ") + clock(status.metAt!)
+            case .met: where_ = t("已满足 ", "met ") + times.minute(status.metAt!)
             case .missed: where_ = t("已超时 ", "missed by ") + DurationText.clock(status.lateness)
             }
             let check = status.deadline.verify ? t("  ⚠ 时限待法务确认", "  ⚠ check with legal") : ""
-            lines.append("   \(status.deadline.id)  \(status.deadline.title[language])  " + t("截止 ", "due ") + clock(status.due) + "  " + where_ + check)
+            lines.append("   \(status.deadline.id)  \(status.deadline.title[language])  " + t("截止 ", "due ") + times.minute(status.due) + "  " + where_ + check)
             lines.append("      " + status.deadline.cite)
         }
         lines.append("")

@@ -32,6 +32,7 @@ struct Verify: ParsableCommand {
                 doc["torn_tail_bytes"] = report.tornTail.map { .int($0.length) } ?? .null
                 doc["playbook_altered"] = .bool(report.playbookAltered)
                 if incident.isDrill { doc["scenario_altered"] = .bool(report.scenarioAltered) }
+                doc["declared_as"] = report.misplacedAs.map(JSONValue.string) ?? .null
                 doc["checkpoint"] = .string(report.checkpoint.name)
                 print(JSONWriter.string(.object(doc)))
             } else {
@@ -47,6 +48,9 @@ struct Verify: ParsableCommand {
                 }
                 if report.playbookAltered {
                     print(context.text("损坏：冻结的剧本副本 playbook.yaml 与宣布时记录的哈希不符。", "BROKEN: the frozen playbook.yaml does not match the hash recorded at declaration."))
+                }
+                if let declared = report.misplacedAs {
+                    print(context.text("损坏：此目录的时间线声明的是 \(declared.terminalSafe)，时间线被复制或移动过。", "BROKEN: the timeline in this folder declares \(declared.terminalSafe); it was copied or moved."))
                 }
                 if report.scenarioAltered {
                     print(context.text("损坏：冻结的演练场景 scenario.yaml 与宣布时记录的哈希不符。", "BROKEN: the frozen drill scenario scenario.yaml does not match the hash recorded at declaration."))

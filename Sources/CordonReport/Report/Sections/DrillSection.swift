@@ -26,7 +26,7 @@ public struct DrillSection: ReportSectionBuilder {
         if let seed = evaluation.seed { facts.append(ReportFact(input.t("种子", "Seed"), "\(seed)")) }
         facts.append(ReportFact(input.t("演练开始", "Drill started"), input.time(evaluation.startedAt)))
         if let ended = evaluation.endedAt {
-            let why = evaluation.endReason == DrillEndReason.time.rawValue ? input.t("时间到", "time up") : input.t("主持人结束", "ended by the facilitator")
+            let why = DrillEndReason.title(of: evaluation.endReason)[language]
             facts.append(ReportFact(input.t("演练结束", "Drill ended"), "\(evaluation.clockText(ended)) (\(why))"))
         }
         var blocks: [ReportBlock] = [

@@ -28,7 +28,6 @@ struct SummarySection: ReportSectionBuilder {
             ReportFact(input.t("关闭时间", "Closed"), input.time(state.closedAt)),
             ReportFact(input.t("报告生成时间", "Report made"), input.time(input.now)),
         ]
-        let zone = TimeText.zone(state.declaredAt.offsetSeconds)
         let data: JSONObject = [
             "id": .string(state.id), "title": .string(state.title), "drill": .bool(state.isDrill),
             "playbook": .string(input.playbook.id), "playbook_version": .int(input.playbook.version),
@@ -40,7 +39,7 @@ struct SummarySection: ReportSectionBuilder {
         ]
         return ReportSection(
             id: id, title: input.t("概况", "Summary"),
-            blocks: [.facts(facts), .paragraph(input.t("本报告中的时间均为 \(zone)。", "All times in this report are \(zone)."))],
+            blocks: [.facts(facts)],
             data: .object(data))
     }
 }

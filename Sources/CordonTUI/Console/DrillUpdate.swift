@@ -1,0 +1,136 @@
+import CordonCore
+
+extension ConsoleModel {
+    /// This console conducts a drill whose clock has started and not ended, and nobody has
+    /// taken it over since.
+    var conductsRunningDrill: Bool {
+        guard let conductor = mode.conductor, let drill = incident.drill, !drill.hasEnded else { return false }
+        return drill.isConducted(from: conductor)
+    }
+
+    /// A running drill this console could take over: its scenario is known and another console
+    /// (or none, since it crashed) conducts it.
+    var canTakeOverDrill: Bool {
+        guard player == nil, !mode.isReadOnly, mode.scenario != nil, let drill = incident.drill, !drill.hasEnded else { return false }
+        return !conductsRunningDrill
+    }
+}
+
+extension AppModel {
+    /// The speeds `+` and `-` step the drill clock through.
+    static let drillSpeeds = [1, 2, 5, 10, 20, 60, 120, 300, 600, 1200, 3600, 10_000]
+
+    static let facilitatorOnly = localized(
+        "演练时钟由主持人的控制台掌控；若它已断开，按 T 接管。这里可照常处置并回应注入（i）。",
+        "The facilitator's console runs the drill clock; if it is gone, press T to take over. Here you work the drill and answer injects (i).")
+
+    mutating func handleDrill(_ request: DrillRequest) -> [Effect] {
+        guard let console else { return [] }
+        let drill = console.incident.drill
+        switch request {
+        case .injects:
+            guard let delivered = drill?.delivered, !delivered.isEmpty else {
+                flash = Flash(localized("还没有注入送达。", "No inject has arrived yet."))
+                return []
+            }
+            let waiting = delivered.last { drill?.answer(to: $0.inject) == nil } ?? delivered[delivered.count - 1]
+            dialog = InjectDialog(inject: waiting.inject)
+            return []
+        case .briefing:
+            guard let scenario = console.mode.scenario else {
+                flash = Flash(localized("这场演练没有场景，因此没有简报。", "This drill has no scenario, so there is no briefing."))
+                return []
+            }
+            dialog = DrillBriefingDialog(scenario: scenario)
+            return []
+        case .end:
+            if drill?.hasEnded == true {
+                guard console.mode.scenario != nil else {
+                    flash = Flash(localized("演练已结束；没有场景，无法评估。", "The drill has ended; without its scenario it cannot be evaluated."))
+                    return []
+                }
+                dialog = DrillEvaluationDialog()
+                return []
+            }
+            guard console.conductsRunningDrill else { return refuse(Self.facilitatorOnly) }
+            dialog = EndDrillDialog()
+            return []
+        case .takeOver:
+            if console.conductsRunningDrill {
+                flash = Flash(localized("这个控制台已在主持演练。", "This console already conducts the drill."))
+                return []
+            }
+            if drill == nil {
+                return refuse(localized("演练时钟尚未开始，无可接管。", "The drill clock has not started; there is nothing to take over."))
+            }
+            if drill?.hasEnded == true {
+                return refuse(localized("演练已结束，时钟已停，无需接管。", "The drill has ended and its clock has stopped; there is nothing to take over."))
+            }
+            guard console.canTakeOverDrill else {
+                return refuse(localized("这场演练没有场景（注入与评分），无法在控制台主持。", "This drill has no scenario (injects and scoring), so no console can conduct it."))
+            }
+            dialog = TakeOverDialog()
+            return []
+        case .toggleClock, .nextInject, .faster, .slower:
+            guard console.conductsRunningDrill, let clock = drill?.clock else {
+                if drill?.hasEnded == true { return refuse(localized("演练已结束，时钟已停。", "The drill has ended; its clock has stopped.")) }
+                return refuse(Self.facilitatorOnly)
+            }
+            switch request {
+            case .toggleClock: return [.drill(.clock(clock.isRunning ? .pause : .resume))]
+            case .nextInject: return [.drill(.clock(.skipToNextInject))]
+            case .faster:
+                guard let speed = Self.drillSpeeds.first(where: { $0 > clock.speed }) else { return [] }
+                return [.drill(.clock(.speed(speed)))]
+            default:
+                guard let speed = Self.drillSpeeds.last(where: { $0 < clock.speed }) else { return [] }
+                return [.drill(.clock(.speed(speed)))]
+            }
+        }
+    }
+
+    private mutating func refuse(_ text: LocalizedText) -> [Effect] {
+        flash = Flash(text, tone: .danger)
+        return []
+    }
+
+    /// Injects delivered and the end of the drill, as they arrive: each opens its dialog at once,
+    /// or as soon as the dialog in the way closes, so a note being typed is never lost to them.
+    mutating func noticeDrillEvents(_ new: [Event]) {
+        guard var console, console.player == nil, console.incident.isDrill else { return }
+        for event in new {
+            switch event.type {
+            case EventType.injectDelivered:
+                if let inject = event.data.string("inject") { console.unshownInjects.append(inject) }
+            case EventType.drillEnded:
+                console.evaluationDue = console.mode.scenario != nil
+            case EventType.drillClock where event.data.string("action") == "takeover":
+                // Another console took the drill over: this one stops conducting it at once.
+                guard let mine = console.mode.conductor, event.data.string("console") != mine else { break }
+                console.mode.conductor = nil
+                flash = Flash(localized(
+                    "\(event.actorLabel.terminalSafe) 在另一控制台接管了演练时钟；这个控制台不再主持（不再推进时钟、送达注入）。",
+                    "\(event.actorLabel.terminalSafe) took over the drill clock at another console; this one no longer conducts the drill (no clock, no injects)."), tone: .warning)
+            default:
+                break
+            }
+        }
+        self.console = console
+        if dialog != nil, !console.unshownInjects.isEmpty, new.contains(where: { $0.type == EventType.injectDelivered }) {
+            flash = Flash(localized("▶ 新注入已送达；关闭当前窗口后显示（或按 i）。", "▶ A new inject has arrived; it shows when this window closes (or press i)."), tone: .warning)
+        }
+        showWaitingDrillDialog()
+    }
+
+    /// Opens the next inject not yet shown, else the evaluation, when no dialog is up.
+    mutating func showWaitingDrillDialog() {
+        guard dialog == nil, var console else { return }
+        if !console.unshownInjects.isEmpty {
+            dialog = InjectDialog(inject: console.unshownInjects.removeFirst())
+        } else if console.evaluationDue {
+            console.evaluationDue = false
+            dialog = DrillEvaluationDialog()
+        }
+        self.console = console
+    }
+}

@@ -1,0 +1,60 @@
+import CordonCore
+
+/// The facts a notice states in the team's own words (PIPL Art. 57): the cause, the possible
+/// harm, the remedial measures taken, what individuals can do, and the contact. Opens with what
+/// is written; only what changes is recorded.
+struct NoticeFactsForm: FormDialog {
+    enum Field: CaseIterable, Sendable {
+        case cause, harm, measures, advice, contact
+
+        var label: LocalizedText {
+            switch self {
+            case .cause: localized("原因", "Cause")
+            case .harm: localized("可能的危害", "Possible harm")
+            case .measures: localized("补救措施", "Measures taken")
+            case .advice: localized("个人可做什么", "Advice")
+            case .contact: localized("联系方式", "Contact")
+            }
+        }
+
+        func value(in facts: NoticeFacts) -> String? {
+            switch self {
+            case .cause: facts.cause
+            case .harm: facts.harm
+            case .measures: facts.measures
+            case .advice: facts.advice
+            case .contact: facts.contact
+            }
+        }
+    }
+
+    let facts: NoticeFacts
+    var form: Form<Field>
+    let parent: (any Dialog)?
+
+    init(facts: NoticeFacts, parent: (any Dialog)? = nil) {
+        self.facts = facts
+        self.parent = parent
+        form = Form { field in .text(field.label, field.value(in: facts)?.terminalSafe ?? "", rows: 2) }
+    }
+
+    func title(_ language: Language) -> String { language == .zh ? "通报要素" : "Notice facts" }
+
+    func intro(model: AppModel) -> [(String, Style)] {
+        [(model.language == .zh
+            ? "留空的项由调查结论、影响范围和剧本推导；仍未知的在通报中标明“待补充”。"
+            : "What is left empty comes from the findings, the scope and the playbook; what is still unknown is marked in the notice.", .muted)]
+    }
+
+    mutating func submit(model: AppModel) -> DialogOutcome {
+        func changed(_ field: Field) -> String? {
+            guard let text = form.cleaned(field), text != field.value(in: facts)?.terminalSafe else { return nil }
+            return text
+        }
+        let written = NoticeFacts(cause: changed(.cause), harm: changed(.harm), measures: changed(.measures), advice: changed(.advice), contact: changed(.contact))
+        guard !written.isEmpty else {
+            return .invalid(localized("没有改动：写下或修改至少一项，或按 Esc 返回。", "Nothing changed: write or change at least one fact, or press Esc."))
+        }
+        return .perform(.record(.setNoticeFacts(written)))
+    }
+}
