@@ -62,6 +62,28 @@ struct CheckpointTests {
         #expect(try Verifier.verify(folder: session.folder).checkpoint == .agrees(seq: try #require(reopened.resumedFrom)))
     }
 
+    @Test("a drill opened from a checkpoint has the state and the drill clock a full read gives")
+    func drillFromCheckpoint() throws {
+        _ = folder.write("playbooks/mini.yaml", PlaybookValidationTests.valid)
+        let file = folder.write("playbooks/drills/mini-drill.yaml", ScenarioValidationTests.valid)
+        let loaded = try ScenarioLoader.load(path: file, playbooks: PlaybookCatalog(directories: []).playbooks(near: file))
+        let store = store(interval: 3)
+        let drill = try store.declareDrill(loaded, language: .zh, stamp: stamp)
+        let conductor = DrillConductor(journal: drill, scenario: drill.scenario.scenario)
+        try conductor.start(speed: 600, seed: 3)
+        var resumed = 0
+        for round in 0..<12 {
+            clock.advance(seconds: 2)
+            _ = try conductor.tick()
+            if round % 3 == 0 { _ = try? drill.perform(.note("第 \(round) 轮")) }
+            let opened = try store.open(drill.id, stamp: Stamp(actor: "responder", clock: clock), keepEvents: false)
+            if opened.resumedFrom != nil { resumed += 1 }
+            #expect(opened.state == (try foldFromStart(opened)))
+            #expect(opened.drillClock?.now() == conductor.now)
+        }
+        #expect(resumed > 0)
+    }
+
     @Test("a checkpoint is written once enough events lie beyond the last, as a 0600 file; a short incident has none")
     func writtenEveryInterval() throws {
         let store = store(interval: 10)

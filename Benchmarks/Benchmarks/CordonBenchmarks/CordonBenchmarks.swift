@@ -77,6 +77,20 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("Parse \(big) lines already in memory (Event(line:) alone)") { benchmark in
+        let bytes = [UInt8](FileManager.default.contents(atPath: fixtures().folder(big) + "/" + IncidentStore.timelineFile)!)
+        let lines = bytes.split(separator: 0x0A)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var parsed = 0
+            for line in lines {
+                line.withUnsafeBufferPointer { if (try? Event(line: $0)) != nil { parsed += 1 } }
+            }
+            blackHole(parsed)
+        }
+        benchmark.stopMeasurement()
+    }
+
     Benchmark("Verify \(big) events (every line read and chained)") { benchmark in
         let folder = fixtures().folder(big)
         for _ in benchmark.scaledIterations {
