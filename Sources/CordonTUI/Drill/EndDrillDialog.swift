@@ -1,12 +1,15 @@
 import CordonCore
 
 /// Asks before the facilitator ends the drill: the score is fixed at that moment.
-struct EndDrillDialog: Dialog {
+struct EndDrillDialog: Confirmation {
+    let width = 56
+    let effect = Effect.drill(.end)
+
     init() {}
 
     func title(_ language: Language) -> String { language == .zh ? "结束演练" : "End the drill" }
 
-    private func message(_ model: AppModel) -> String {
+    func message(_ model: AppModel) -> String {
         let zh = model.language == .zh
         let banner = model.console?.drillBanner(now: model.now)
         let score = banner.flatMap { banner in banner.score.map { "\($0)/\(banner.maximumScore ?? 0)" } }
@@ -16,24 +19,7 @@ struct EndDrillDialog: Dialog {
             : "End the drill now? It is scored as it stands\(now). Afterwards only notes, lessons and improvement actions can be added."
     }
 
-    func contentSize(available: Size, model: AppModel) -> Size {
-        let width = min(available.width, 56)
-        return Size(width: width, height: min(available.height, TextLayout.wrap(message(model), width: width).count))
-    }
-
-    func draw(into canvas: inout Canvas, content: Rect, model: AppModel) {
-        canvas.paragraphs([(message(model), .plain)], in: content)
-    }
-
     func hints(_ language: Language) -> String {
         language == .zh ? "y 结束并评分  n 继续演练" : "y end and score  n carry on"
-    }
-
-    mutating func handle(_ request: Request, model: AppModel) -> DialogOutcome {
-        switch request {
-        case .insert("y"), .insert("Y"), .submit: .effect(.drill(.end))
-        case .insert("n"), .insert("N"), .cancel: .close
-        default: .stay
-        }
     }
 }

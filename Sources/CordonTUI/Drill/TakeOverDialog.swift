@@ -3,12 +3,15 @@ import CordonCore
 /// Asks before this console takes a drill over from the one that conducted it, saying who that
 /// was and when their console last moved the clock, so a facilitator can tell a crashed console
 /// from a colleague still at work.
-struct TakeOverDialog: Dialog {
+struct TakeOverDialog: Confirmation {
+    let width = 60
+    let effect = Effect.drill(.takeOver)
+
     init() {}
 
     func title(_ language: Language) -> String { language == .zh ? "接管演练" : "Take over the drill" }
 
-    private func message(_ model: AppModel) -> String {
+    func message(_ model: AppModel) -> String {
         let zh = model.language == .zh
         guard let drill = model.console?.incident.drill else { return "" }
         let who = drill.facilitator?.terminalSafe ?? (zh ? "先前的控制台" : "an earlier console")
@@ -18,24 +21,7 @@ struct TakeOverDialog: Dialog {
             : "Take over the drill clock? Last conducted by \(who), whose console last moved the clock or delivered an inject at \(when). The clock is held once you take over; press p to resume. From then on only this console moves the clock, delivers injects and ends the drill. If \(who)'s console is in fact still running, it stops conducting; no inject is delivered twice."
     }
 
-    func contentSize(available: Size, model: AppModel) -> Size {
-        let width = min(available.width, 60)
-        return Size(width: width, height: min(available.height, TextLayout.wrap(message(model), width: width).count))
-    }
-
-    func draw(into canvas: inout Canvas, content: Rect, model: AppModel) {
-        canvas.paragraphs([(message(model), .plain)], in: content)
-    }
-
     func hints(_ language: Language) -> String {
         language == .zh ? "y 接管  n 取消" : "y take over  n cancel"
-    }
-
-    mutating func handle(_ request: Request, model: AppModel) -> DialogOutcome {
-        switch request {
-        case .insert("y"), .insert("Y"), .submit: .effect(.drill(.takeOver))
-        case .insert("n"), .insert("N"), .cancel: .close
-        default: .stay
-        }
     }
 }
