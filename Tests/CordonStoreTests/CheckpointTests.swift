@@ -185,6 +185,57 @@ struct CheckpointTests {
         #expect(without.message == error.message)
     }
 
+    @Test("a console that was open while a line was edited never seals the edit into a new checkpoint")
+    func runningConsoleDoesNotLaunderAnEdit() throws {
+        let store = store(interval: 5)
+        let session = try incident(in: store, events: 12, seed: 9)
+        let console = try store.open(session.id, stamp: stamp, keepEvents: true)
+        let path = session.journal.path
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let edited = lines[2].replacingOccurrences(of: "\"zhangwei\"", with: "\"zhangwe1\"")
+        #expect(edited != lines[2])
+        lines[2] = edited
+        try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        // The console writes on past a checkpoint boundary: its checkpoint vouches only for the
+        // bytes it checked, so the edited file does not match it.
+        for index in 0..<6 { try console.perform(.note("之后 \(index)")) }
+        #expect(Checkpoint.read(folder: session.folder)?.position.seq ?? 0 > 12)
+        let error = try #require(throws: StoreError.self) { try store.open(session.id, stamp: stamp, keepEvents: false) }
+        #expect(error.code == "timeline-damaged")
+        #expect(error.message.en.contains("damaged at line 4"))
+        #expect(try Verifier.verify(folder: session.folder).checkpoint == .unverifiable(seq: Checkpoint.read(folder: session.folder)!.position.seq))
+    }
+
+    @Test("a sealed checkpoint whose state could not be the fold of its lines is ignored, never folded on")
+    func implausibleStatesAreIgnored() throws {
+        let store = store(interval: 5)
+        let session = try incident(in: store, events: 12, seed: 10)
+        let pristine = try Data(contentsOf: URL(fileURLWithPath: checkpointFile(session)))
+        let changes: [(String, (inout Checkpoint) -> Void)] = [
+            ("a note count that would overflow", { $0.state.noteCount = .max }),
+            ("more notes than lines", { $0.state.noteCount = $0.position.seq + 1 }),
+            ("a negative count", { $0.state.unknownEventCount = -1 }),
+        ]
+        for (name, change) in changes {
+            try pristine.write(to: URL(fileURLWithPath: checkpointFile(session)))
+            try reseal(session, change)
+            let truth = try foldFromStart(session)
+            let opened = try store.open(session.id, stamp: stamp, keepEvents: false)
+            #expect(opened.resumedFrom == nil, "\(name)")
+            #expect(opened.state == truth, "\(name)")
+            try opened.perform(.note("照常记录"))
+        }
+        // A moment no timeline line can hold does not even decode.
+        try pristine.write(to: URL(fileURLWithPath: checkpointFile(session)))
+        let text = try String(contentsOfFile: checkpointFile(session), encoding: .utf8)
+        let body = String(text.drop(while: { $0 != "\n" }).dropFirst())
+        let hostile = body.replacingOccurrences(of: #""declaredAt":""#, with: #""declaredAt":"9223372036854775807@3600","was":""#)
+        var seal = PrefixFingerprint()
+        seal.update(Array(hostile.utf8))
+        try (seal.hex + "\n" + hostile).write(toFile: checkpointFile(session), atomically: false, encoding: .utf8)
+        #expect(try store.open(session.id, stamp: stamp, keepEvents: false).resumedFrom == nil)
+    }
+
     @Test("a checkpoint sealed again with a forged state is what verify reports as broken")
     func forgedStateIsCaughtByVerify() throws {
         let store = store(interval: 5)

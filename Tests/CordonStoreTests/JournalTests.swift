@@ -170,6 +170,39 @@ struct JournalTests {
         #expect(sideFiles.isEmpty)
     }
 
+    @Test("a whole, chained last event whose newline was cut is refused, never moved aside as torn")
+    func unterminatedLastEvent() throws {
+        let session = try declare()
+        try session.perform(.note("已确认"))
+        let path = session.journal.path
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.dropLast().write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: StoreError.self) { try store.open(session.id, stamp: stamp) }
+        #expect(error.code == "timeline-damaged")
+        #expect(error.message.en.contains("line 2"))
+        #expect(error.message.en.contains("lacks its newline"))
+        let report = try Verifier.verify(folder: session.folder)
+        #expect(report.damage?.kind == .unterminated)
+        #expect(report.tornTail == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: session.folder).filter { $0.contains("torn") }.isEmpty)
+    }
+
+    @Test("a console whose timeline was replaced under it refuses to write into the old file")
+    func replacedTimeline() throws {
+        let session = try declare()
+        let path = session.journal.path
+        try FileManager.default.copyItem(atPath: path, toPath: path + ".restored")
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.moveItem(atPath: path + ".restored", toPath: path)
+        let error = try #require(throws: StoreError.self) { try session.perform(.note("写到哪里去了？")) }
+        #expect(error.code == "timeline-replaced")
+        #expect(throws: StoreError.self) { try session.refresh() }
+        let reopened = try store.open(session.id, stamp: stamp)
+        #expect(reopened.state.noteCount == 0)
+        try reopened.perform(.note("重新打开后照常记录"))
+        #expect(reopened.state.noteCount == 1)
+    }
+
     @Test("damage before the last line refuses to open and names the line")
     func damageRefuses() throws {
         let session = try declare()

@@ -29,7 +29,10 @@ public struct DrillClockSetting: Sendable, Hashable, Codable {
     public func drillTime(atWall wall: Timestamp) -> Timestamp {
         guard isRunning else { return drillAt }
         let elapsed = max(0, wall.millis - wallAt.millis)
-        var millis = drillAt.millis + elapsed * Int64(speed)
+        // Saturating, so no stored speed or wall time can trap: the result is then clamped anyway.
+        let (scaled, overflowed) = elapsed.multipliedReportingOverflow(by: Int64(max(1, speed)))
+        let (sum, overflowedAgain) = drillAt.millis.addingReportingOverflow(scaled)
+        var millis = overflowed || overflowedAgain ? Timestamp.representable.upperBound : min(sum, Timestamp.representable.upperBound)
         if let limit { millis = max(drillAt.millis, min(millis, limit.millis)) }
         return Timestamp(millis: millis, offsetSeconds: drillAt.offsetSeconds)
     }
@@ -39,7 +42,8 @@ public struct DrillClockSetting: Sendable, Hashable, Codable {
     public func wallTime(whenDrillReaches target: Timestamp) -> Timestamp? {
         guard isRunning else { return nil }
         let ahead = max(0, target.millis - drillAt.millis)
-        let wall = wallAt.millis + (ahead + Int64(speed) - 1) / Int64(speed)
+        let speed = Int64(max(1, speed))
+        let wall = wallAt.millis + (ahead + speed - 1) / speed
         return Timestamp(millis: wall, offsetSeconds: wallAt.offsetSeconds)
     }
 }

@@ -64,8 +64,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
             self = parsed
             return
         }
+        // Only moments a timeline line can hold: a checkpoint is a file anyone could have edited,
+        // and a moment outside these bounds would trap the arithmetic that reads it.
         let parts = text.split(separator: "@")
-        guard parts.count == 2, let millis = Int64(parts[0]), let offset = Int32(parts[1]) else {
+        guard parts.count == 2, let millis = Int64(parts[0]), let offset = Int32(parts[1]),
+              Self.representable.contains(millis), abs(offset) <= 18 * 3600
+        else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a time")
         }
         self.init(millis: millis, offsetSeconds: offset)

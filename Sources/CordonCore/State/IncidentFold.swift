@@ -52,7 +52,7 @@ extension IncidentState {
         lastSeq = event.seq
         lastEventAt = event.ts
         if !applyKnown(event) {
-            unknownEventCount += 1
+            unknownEventCount = unknownEventCount.saturatingSuccessor
         }
     }
 
@@ -77,7 +77,7 @@ extension IncidentState {
             )
         case EventType.noteAdded:
             guard data.string("text") != nil else { return false }
-            noteCount += 1
+            noteCount = noteCount.saturatingSuccessor
             applyDrillNote(event)
         case EventType.roleAssigned:
             guard let role = data.string("role"), let person = data.string("person") else { return false }
@@ -98,6 +98,28 @@ extension IncidentState {
             notices.append(NoticeRecord(audience: audience, channel: channel, reference: data.string("reference"), at: event.ts, by: event.actorLabel, seq: event.seq))
         default:
             return applyRecord(event) || applyDrill(event)
+        }
+        return true
+    }
+}
+
+extension Int {
+    /// One more, or `Int.max` where that is already reached: a count in a state read back from
+    /// a checkpoint must never trap the fold that continues it.
+    var saturatingSuccessor: Int { self == .max ? self : self + 1 }
+}
+
+extension IncidentState {
+    /// Whether a state read back from outside the fold (a checkpoint) could be the fold of
+    /// `seq` lines: its counters fit in that many lines and its drill clock runs at a speed
+    /// a drill can have. A checkpoint whose state is not plausible is never trusted.
+    public func isPlausible(atSeq seq: Int) -> Bool {
+        guard lastSeq == seq, noteCount >= 0, noteCount <= seq, unknownEventCount >= 0, unknownEventCount <= seq else { return false }
+        if let drill {
+            guard DrillRules.speedRange.contains(drill.clock.speed),
+                  drill.plan.allSatisfy({ (0...Self.longestDrillOffset).contains($0.at) }),
+                  (0...Self.longestDrillOffset).contains(drill.duration ?? 0)
+            else { return false }
         }
         return true
     }

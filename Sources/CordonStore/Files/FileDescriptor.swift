@@ -99,20 +99,6 @@ final class FileDescriptor: @unchecked Sendable {
         return filled
     }
 
-    /// Maps `count` bytes from `offset` (a multiple of the page size) read-only and hands them
-    /// to `body`; `false` when the file cannot be mapped, in which case `body` did not run.
-    func withMapping(at offset: Int, count: Int, _ body: (UnsafeRawBufferPointer) -> Void) throws(SystemError) -> Bool {
-        guard count > 0 else {
-            body(UnsafeRawBufferPointer(start: nil, count: 0))
-            return true
-        }
-        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, off_t(offset)), base != MAP_FAILED else { return false }
-        defer { munmap(base, count) }
-        _ = madvise(base, count, MADV_SEQUENTIAL)
-        body(UnsafeRawBufferPointer(start: base, count: count))
-        return true
-    }
-
     /// Writes every byte (at the end, for files opened with `O_APPEND`), retrying short writes.
     func writeAll(_ bytes: [UInt8]) throws(SystemError) {
         var written = 0

@@ -46,7 +46,7 @@ struct Checkpoint: Codable, Hashable {
     func fits(incident id: IncidentId, playbookSha256 sha: String) -> Bool {
         format == Checkpoint.format && foldRevision == IncidentState.foldRevision
             && incident == id.description && playbookSha256 == sha
-            && state.lastSeq == position.seq && state.id == id.description
+            && state.isPlausible(atSeq: position.seq) && state.id == id.description
             && position.seq >= 1 && lineOffset >= 0 && lineOffset < position.offset
     }
 

@@ -12,7 +12,7 @@ import Dispatch
 final class CheckpointProbe: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written by the probing thread before `done` is signalled, read only after waiting on it.
-    private var found: (checkpoint: Checkpoint, prefix: String?)?
+    private var found: (checkpoint: Checkpoint, prefix: PrefixFingerprint?)?
 
     init(folder: String, file: FileDescriptor) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
@@ -23,9 +23,9 @@ final class CheckpointProbe: @unchecked Sendable {
         }
     }
 
-    /// The checkpoint, if there is a readable one, and the fingerprint of the bytes it covers
-    /// (`nil` when the file is shorter).
-    func wait() -> (checkpoint: Checkpoint, prefix: String?)? {
+    /// The checkpoint, if there is a readable one, and the fingerprint of the bytes it covers as
+    /// they are in the file now (`nil` when the file is shorter).
+    func wait() -> (checkpoint: Checkpoint, prefix: PrefixFingerprint?)? {
         done.wait()
         return found
     }

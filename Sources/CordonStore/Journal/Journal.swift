@@ -42,6 +42,11 @@ public final class Journal {
     public private(set) var tornTail: TornTail?
     /// A write this journal could neither confirm nor undo: it writes nothing more.
     private var unconfirmed: SystemError?
+    /// The fingerprint of exactly the bytes this journal checked against the chain or wrote,
+    /// from the first byte to `position.offset` — never of the file as it is now, so a checkpoint
+    /// written from it can only vouch for what was verified. `nil` when reading started at a
+    /// position nobody fingerprinted.
+    private var verified: PrefixFingerprint?
     /// Torn tails this journal moved aside; the caller reports them.
     public private(set) var recoveries: [TailRecovery] = []
 
@@ -49,6 +54,7 @@ public final class Journal {
     public init(path: String, from position: ChainPosition = .start) throws(StoreError) {
         self.path = path
         self.position = position
+        verified = position == .start ? PrefixFingerprint() : nil
         do {
             // O_NOFOLLOW: a timeline replaced by a symlink is not followed to some other file.
             file = try FileDescriptor(path: path, flags: O_RDWR | O_APPEND | O_NOFOLLOW)
@@ -138,6 +144,7 @@ public final class Journal {
                 }
                 throw StoreError.system(error, while: doing)
             }
+            verified?.update(bytes)
             let lastLine = Journal.lastLineStart(bytes)
             lineOffset = position.offset + lastLine
             position = ChainPosition(offset: position.offset + bytes.count, seq: events.last!.seq, headHash: LineHash.hex(bytes[lastLine..<bytes.count - 1]))
@@ -154,7 +161,24 @@ public final class Journal {
             throw StoreError.system(error, while: LocalizedText(zh: "锁定时间线", en: "Locking the timeline"))
         }
         defer { file.unlock() }
+        try checkStillThePath()
         return try body()
+    }
+
+    /// Whether the file this journal holds open is still the one at `path`. A timeline replaced
+    /// under a running console (a restore, `rsync`, `mv`) would otherwise take writes into the
+    /// old, unlinked file: acknowledged to the responder, lost to everyone else.
+    private func checkStillThePath() throws(StoreError) {
+        var open = stat()
+        var named = stat()
+        let same = fstat(file.fd, &open) == 0 && lstat(path, &named) == 0
+            && open.st_dev == named.st_dev && open.st_ino == named.st_ino && open.st_nlink > 0
+        guard same else {
+            throw StoreError(
+                "timeline-replaced",
+                zh: "时间线 \(path) 在打开后被替换或删除（可能是恢复备份或同步）。本窗口未写入任何内容；请关闭后重新打开，并运行 cordon verify 核对。",
+                en: "The timeline \(path) was replaced or removed after it was opened (a restore or a sync, perhaps). Nothing was written from here; close this, open the incident again and run cordon verify.")
+        }
     }
 
     /// Reads from `position` to the end of the file. Must hold a lock.
@@ -166,14 +190,16 @@ public final class Journal {
             throw StoreError("timeline-shrank", zh: "时间线 \(path) 比上次读取时更短：有人截断或替换了它。未做任何更改；请运行 cordon verify 并保留该目录作为证据。", en: "The timeline \(path) is shorter than when it was last read: it was truncated or replaced. Nothing was changed; run cordon verify and keep the folder as evidence.")
         }
         let result: JournalScanner.Step
+        var running = verified
         do throws(SystemError) {
-            result = try TimelineReader.read(file, from: position, to: size, each: each)
+            result = try TimelineReader.read(file, from: position, to: size, fingerprint: &running, each: each)
         } catch {
             throw StoreError.system(error, while: reading)
         }
         if let damage = result.damage {
             throw StoreError.damaged(path: path, damage)
         }
+        verified = running
         position = result.position
         lineOffset = result.lineOffset ?? lineOffset
         tornTail = result.tornTail
@@ -233,14 +259,12 @@ extension Journal {
         var prefix: String
     }
 
-    /// The anchor for the lines read or written so far, or `nil` before any.
+    /// The anchor for the lines read or written so far, or `nil` before any. Its fingerprint is
+    /// of the bytes this journal verified, not re-read from the file, so an edit made under a
+    /// running console is never sealed into a checkpoint.
     func anchor() -> Anchor? {
-        guard let lineOffset, position.seq > 0 else { return nil }
-        let position = position
-        let prefix = try? withLock(.shared) { () throws(StoreError) -> String? in
-            do { return try TimelineReader.fingerprint(file, count: position.offset) } catch { return nil }
-        }
-        return prefix.flatMap { $0 }.map { Anchor(position: position, lineOffset: lineOffset, prefix: $0) }
+        guard let lineOffset, position.seq > 0, let verified else { return nil }
+        return Anchor(position: position, lineOffset: lineOffset, prefix: verified.hex)
     }
 
     /// Starts reading after `anchor` instead of from the first line, if the timeline still holds
@@ -248,22 +272,23 @@ extension Journal {
     /// `position.headHash` and has `position.seq`, and every byte before its end has the
     /// anchor's fingerprint (`prefix`, when the caller already read it with a `CheckpointProbe`,
     /// else read here). Returns whether it did; on `false` nothing changed.
-    func resume(at anchor: Anchor, prefix: String? = nil) -> Bool {
+    func resume(at anchor: Anchor, prefix: PrefixFingerprint? = nil) -> Bool {
         guard position == .start, lineOffset == nil else { return false }
-        let confirmed = (try? withLock(.shared) { () throws(StoreError) -> Bool in
+        let confirmed = (try? withLock(.shared) { () throws(StoreError) -> PrefixFingerprint? in
             do throws(SystemError) {
-                guard try confirmsLine(anchor) else { return false }
-                if let prefix { return prefix == anchor.prefix }
-                return try TimelineReader.fingerprint(file, count: anchor.position.offset) == anchor.prefix
+                guard try confirmsLine(anchor) else { return nil }
+                var current = prefix
+                if current == nil { current = try TimelineReader.fingerprint(file, count: anchor.position.offset) }
+                return current?.hex == anchor.prefix ? current : nil
             } catch {
-                return false
+                return nil
             }
-        }) ?? false
-        if confirmed {
-            position = anchor.position
-            lineOffset = anchor.lineOffset
-        }
-        return confirmed
+        }) ?? nil
+        guard let confirmed else { return false }
+        position = anchor.position
+        lineOffset = anchor.lineOffset
+        verified = confirmed
+        return true
     }
 
     /// Reads the checkpoint in `folder` and fingerprints the bytes of this journal's file that

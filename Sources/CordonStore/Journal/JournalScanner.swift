@@ -21,6 +21,10 @@ public struct JournalDamage: Sendable, Hashable, CustomStringConvertible {
         case outOfSequence
         /// `prev` is not the hash of the line before: a line was edited, removed or reordered.
         case chainBroken
+        /// The file ends in a whole event that chains on, but without its newline: a crash one
+        /// byte from the end of a write, or an acknowledged event whose newline was cut. Never
+        /// moved aside as torn, since it may be acknowledged; a person decides.
+        case unterminated
     }
 
     /// 1-based line number in the file, which is also the seq the line should have.
@@ -76,7 +80,15 @@ enum JournalScanner {
         }
         while start < count {
             guard let newline = firstNewline(in: buffer, from: start) else {
-                if isEnd { step.tornTail = TornTail(offset: position.offset + start, length: count - start) }
+                guard isEnd else { return finish() }
+                let rest = UnsafeBufferPointer(rebasing: buffer[start..<count])
+                if let event = try? Event(line: rest), event.seq == seq + 1, let current = head, event.prevDigest == current {
+                    step.damage = JournalDamage(
+                        line: seq + 1, kind: .unterminated,
+                        reason: "the last line is a whole event that chains on but lacks its newline (a crash one byte from the end of a write, or a cut newline); if you are sure it was recorded, add the newline: printf '\\n' >> timeline.jsonl")
+                } else {
+                    step.tornTail = TornTail(offset: position.offset + start, length: count - start)
+                }
                 return finish()
             }
             let lineNumber = seq + 1

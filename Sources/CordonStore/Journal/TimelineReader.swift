@@ -6,8 +6,11 @@ import CordonCore
 enum TimelineReader {
     static let chunkSize = 1 << 20
 
-    /// Scans `file` from `position` up to `end`, the file's size when the caller's lock was taken.
-    static func read(_ file: FileDescriptor, from position: ChainPosition, to end: Int, each: (Event) -> Void) throws(SystemError) -> JournalScanner.Step {
+    /// Scans `file` from `position` up to `end`, the file's size when the caller's lock was taken,
+    /// feeding `fingerprint` exactly the bytes of the lines it found intact.
+    static func read(
+        _ file: FileDescriptor, from position: ChainPosition, to end: Int, fingerprint: inout PrefixFingerprint?, each: (Event) -> Void
+    ) throws(SystemError) -> JournalScanner.Step {
         var step = JournalScanner.Step(position: position)
         guard end > position.offset else { return step }
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(chunkSize, end - position.offset), alignment: 16)
@@ -26,6 +29,7 @@ enum TimelineReader {
             let isEnd = bufferOffset + filled >= end
             let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: filled)
             let next = JournalScanner.scan(bytes, from: step.position, isEnd: isEnd, each: each)
+            fingerprint?.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<next.consumed])))
             step.position = next.position
             step.lineOffset = next.lineOffset ?? step.lineOffset
             if next.damage != nil || isEnd {
@@ -51,27 +55,16 @@ enum TimelineReader {
 }
 
 extension TimelineReader {
-    /// The `PrefixFingerprint` of the first `count` bytes of `file`, read a chunk at a time;
-    /// `nil` when the file is shorter.
-    static func fingerprint(_ file: FileDescriptor, count: Int) throws(SystemError) -> String? {
-        guard try file.size() >= count else { return nil }
-        var fingerprint = PrefixFingerprint()
-        var offset = 0
-        while offset < count {
-            let length = min(mappingWindow, count - offset)
-            let hashed = try file.withMapping(at: offset, count: length) { bytes in fingerprint.update(bytes) }
-            if !hashed { return try fingerprintByReading(file, count: count) }
-            offset += length
-        }
-        return fingerprint.hex
+    /// Scans without keeping a fingerprint.
+    static func read(_ file: FileDescriptor, from position: ChainPosition, to end: Int, each: (Event) -> Void) throws(SystemError) -> JournalScanner.Step {
+        var none: PrefixFingerprint?
+        return try read(file, from: position, to: end, fingerprint: &none, each: each)
     }
 
-    /// Mapped a window at a time: the pages are the page cache's own, so hashing them copies
-    /// nothing, and resident memory grows by one window, not by the file.
-    private static let mappingWindow = 8 << 20
-
-    /// For a file that cannot be mapped.
-    private static func fingerprintByReading(_ file: FileDescriptor, count: Int) throws(SystemError) -> String? {
+    /// The `PrefixFingerprint` of the first `count` bytes of `file`, read a chunk at a time with
+    /// `pread` (never mapped: a file someone truncates meanwhile must give a short read, not a
+    /// SIGBUS); `nil` when the file is shorter.
+    static func fingerprint(_ file: FileDescriptor, count: Int) throws(SystemError) -> PrefixFingerprint? {
         var fingerprint = PrefixFingerprint()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(chunkSize, count)), alignment: 16)
         defer { buffer.deallocate() }
@@ -83,7 +76,7 @@ extension TimelineReader {
             fingerprint.update(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
             offset += got
         }
-        return fingerprint.hex
+        return fingerprint
     }
 }
 

@@ -31,7 +31,14 @@ public struct VerifyReport: Sendable {
         /// Commands would trust it, yet its state is not the fold of the lines it covers: it was
         /// forged or edited and sealed again.
         case contradicts(seq: Int)
+        /// The timeline is damaged at or before the line it covers, so there is no fold to
+        /// compare it with.
+        case unverifiable(seq: Int)
     }
+
+    /// Torn tails moved aside earlier (`timeline.torn-line*.jsonl`): never acknowledged, kept
+    /// for whoever examines the folder.
+    public var sideFiles: [String] = []
 
     public var isIntact: Bool {
         guard damage == nil, !playbookAltered, !scenarioAltered, misplacedAs == nil else { return false }
@@ -77,13 +84,16 @@ public enum Verifier {
             tornTail: result.tornTail, playbookAltered: altered(IncidentStore.playbookFile, recordedAs: "playbook_sha256"),
             scenarioAltered: altered(IncidentStore.scenarioFile, recordedAs: "scenario_sha256"),
             misplacedAs: declared.flatMap { $0 == folderName ? nil : $0 },
-            checkpoint: finding(checkpoint, folded: stateAtCheckpoint, folder: folder))
+            checkpoint: finding(checkpoint, folded: stateAtCheckpoint, damagedAt: result.damage?.line, folder: folder),
+            sideFiles: ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                .filter { $0.hasPrefix("timeline.torn-") }.sorted())
     }
 
     /// Whether commands would trust `checkpoint` (the same checks as opening), and if so whether
     /// it says what the fold of its lines says.
-    private static func finding(_ checkpoint: Checkpoint?, folded: IncidentState?, folder: String) -> VerifyReport.CheckpointFinding {
+    private static func finding(_ checkpoint: Checkpoint?, folded: IncidentState?, damagedAt: Int?, folder: String) -> VerifyReport.CheckpointFinding {
         guard let checkpoint else { return .absent }
+        if let damagedAt, damagedAt <= checkpoint.position.seq { return .unverifiable(seq: checkpoint.position.seq) }
         let name = (folder as NSString).lastPathComponent
         guard let id = IncidentId(name),
               let playbook = try? FileSystem.readFile(folder + "/" + IncidentStore.playbookFile, limit: 1 << 24),

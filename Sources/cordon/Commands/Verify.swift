@@ -34,6 +34,7 @@ struct Verify: ParsableCommand {
                 if incident.isDrill { doc["scenario_altered"] = .bool(report.scenarioAltered) }
                 doc["declared_as"] = report.misplacedAs.map(JSONValue.string) ?? .null
                 doc["checkpoint"] = .string(report.checkpoint.name)
+                doc["side_files"] = .array(report.sideFiles.map { .string($0) })
                 print(JSONWriter.string(.object(doc)))
             } else {
                 if let damage = report.damage {
@@ -62,8 +63,13 @@ struct Verify: ParsableCommand {
                         "BROKEN: checkpoint.json (covering lines up to \(seq)) does not match what folding the timeline gives: it was forged or edited. Keep the folder as evidence, then delete that file; commands then read from the first line and rebuild it."))
                 case .ignored:
                     print(context.text("注意：检查点 checkpoint.json 与时间线不符，命令不会采用它；下一次命令会重建。", "note: checkpoint.json does not match the timeline, so commands ignore it; the next command rebuilds it."))
+                case .unverifiable(let seq):
+                    print(context.text("注意：时间线在检查点覆盖的第 \(seq) 行之前已损坏，无法核对检查点。", "note: the timeline is damaged before line \(seq), which checkpoint.json covers, so the checkpoint cannot be checked."))
                 case .absent, .agrees:
                     break
+                }
+                if !report.sideFiles.isEmpty {
+                    print(context.text("注意：目录中有 \(report.sideFiles.count) 个先前移出的残缺行文件（从未确认）：", "note: \(report.sideFiles.count) torn tail(s) moved aside earlier (never acknowledged): ") + report.sideFiles.joined(separator: ", ").terminalSafe)
                 }
             }
             if !report.isIntact { throw ExitCode(1) }
@@ -79,6 +85,7 @@ extension VerifyReport.CheckpointFinding {
         case .agrees: "agrees"
         case .ignored: "ignored"
         case .contradicts: "contradicts"
+        case .unverifiable: "unverifiable"
         }
     }
 }
