@@ -5,6 +5,8 @@ import CordonCore
 /// timeline is, instead of holding the whole file and every event at once.
 enum TimelineReader {
     static let chunkSize = 1 << 20
+    /// Small enough that each piece is hashed while it is still in the cache it was copied into.
+    static let fingerprintChunkSize = 64 << 10
 
     /// Scans `file` from `position` up to `end`, the file's size when the caller's lock was taken,
     /// feeding `fingerprint` exactly the bytes of the lines it found intact.
@@ -66,7 +68,7 @@ extension TimelineReader {
     /// SIGBUS); `nil` when the file is shorter.
     static func fingerprint(_ file: FileDescriptor, count: Int) throws(SystemError) -> PrefixFingerprint? {
         var fingerprint = PrefixFingerprint()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(chunkSize, count)), alignment: 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(fingerprintChunkSize, count)), alignment: 16)
         defer { buffer.deallocate() }
         var offset = 0
         while offset < count {

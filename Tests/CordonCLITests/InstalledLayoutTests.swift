@@ -1,0 +1,68 @@
+import CordonTestSupport
+import Foundation
+import Testing
+
+/// The layout `scripts/install.sh PREFIX` leaves behind: `PREFIX/bin/cordon` beside
+/// `PREFIX/share/cordon/playbooks`. An installed binary must find its playbooks from any
+/// folder, with no source checkout and no `playbooks/` in the current folder.
+@Suite("Installed layout")
+struct InstalledLayoutTests {
+    let folder = TemporaryFolder("cordon-install")
+
+    /// The repository's own `playbooks/`.
+    static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../playbooks").standardized.path
+
+    /// Runs `binary` in `directory` with a fresh home and no playbook folders named in the environment.
+    func run(_ binary: String, _ arguments: [String], in directory: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["CORDON_PLAYBOOKS"] = nil
+        environment["CORDON_HOME"] = folder.path + "/home"
+        environment["CORDON_LANG"] = "en"
+        environment["LANG"] = "C.UTF-8"
+        environment["LC_ALL"] = "C.UTF-8"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("an installed cordon finds PREFIX/share/cordon/playbooks from any folder, and says so when they are missing")
+    func findsSharedPlaybooks() throws {
+        let files = FileManager.default
+        let prefix = folder.path + "/prefix"
+        let elsewhere = folder.path + "/elsewhere"
+        for path in [prefix + "/bin", prefix + "/share/cordon", elsewhere] {
+            try files.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+        let binary = prefix + "/bin/cordon"
+        try files.copyItem(atPath: CordonBinary.locate(), toPath: binary)
+
+        // Without the shared folder there is nothing to declare from.
+        let bare = try run(binary, ["declare", "--playbook", "pi-leak", "--title", "安装测试"], in: elsewhere)
+        #expect(bare.status != 0)
+        #expect(bare.stderr.contains("pi-leak"), "\(bare.stderr)")
+
+        try files.copyItem(atPath: Self.bundled, toPath: prefix + "/share/cordon/playbooks")
+        let listed = try run(binary, ["playbooks", "list"], in: elsewhere)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        for id in ["pi-leak", "data-room-overshare", "departing-employee", "vendor-breach"] {
+            #expect(listed.stdout.contains(id), "\(id) missing from:\n\(listed.stdout)")
+        }
+        #expect(listed.stdout.contains("share/cordon/playbooks"), "\(listed.stdout)")
+
+        let declared = try run(binary, ["declare", "--playbook", "pi-leak", "--title", "安装测试"], in: elsewhere)
+        #expect(declared.status == 0, "\(declared.stderr)")
+        #expect(declared.stdout.contains("INC-"))
+    }
+}
