@@ -134,7 +134,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Seek a replay of \(big) events to a random event", configuration: .init(scalingFactor: .kilo)) { benchmark in
         let replay = try longReplay()
         var player = ReplayPlayer(timeline: replay.timeline)
-        var random = SeededRandom(seed: 6)
+        var random = SeededGenerator(seed: 6)
         let wall = Timestamp(millis: 0)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {

@@ -38,7 +38,7 @@ public struct IncidentFixture: Sendable {
     @discardableResult
     public func write(to store: IncidentStore, playbook: LoadedPlaybook) throws -> IncidentSession {
         let title = Self.title(events: events)
-        var random = SeededRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let clock = ManualClock(start)
         let stamp = Stamp(actor: Self.team[0], clock: clock)
         let session = try store.declare(Declaration(playbook: playbook, title: title, severity: .serious), stamp: stamp)
@@ -99,7 +99,7 @@ struct ResponseScript {
         "Regulator called for an update; answered with the agreed lines",
     ]
 
-    mutating func next(_ state: IncidentState, now: Timestamp, random: inout SeededRandom) -> Command {
+    mutating func next(_ state: IncidentState, now: Timestamp, random: inout SeededGenerator) -> Command {
         let progress = state.lastSeq * (playbook.phases.count + 1) / max(1, target)
         if progress > phasesAdvanced, phasesAdvanced < playbook.phases.count - 1 {
             phasesAdvanced += 1
@@ -147,5 +147,12 @@ struct ResponseScript {
         default:
             return .note("进展更新 \(n)：继续监测")
         }
+    }
+}
+
+extension SeededGenerator {
+    /// `true` with probability `percent`/100.
+    mutating func chance(_ percent: Int) -> Bool {
+        Int.random(in: 0..<100, using: &self) < percent
     }
 }
