@@ -11,7 +11,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "The name to record beside your login, e.g. when typing for the commander. 代他人记录时填写其姓名。")
     var actor: String?
 
-    @Option(help: "Language of messages: zh or en (default from CORDON_LANG, LC_ALL, LC_MESSAGES, LANG).")
+    @Option(help: "Language of messages: zh or en (default from CORDON_LANG, LC_ALL, LC_MESSAGES, LANG; Chinese when none names a language, as C.UTF-8 does not).")
     var lang: Language?
 
     @Flag(help: "Machine-readable JSON output.")

@@ -118,7 +118,11 @@ struct CodecTests {
     @Test("language follows CORDON_LANG, then the locale")
     func language() {
         #expect(Language.fromEnvironment(["LANG": "zh_CN.UTF-8"]) == .zh)
-        #expect(Language.fromEnvironment(["LANG": "C.UTF-8"]) == .en)
+        #expect(Language.fromEnvironment(["LANG": "en_US.UTF-8"]) == .en)
+        // A jump host's neutral locale names no language: Chinese, unless another variable names one.
+        #expect(Language.fromEnvironment(["LANG": "C.UTF-8"]) == .zh)
+        #expect(Language.fromEnvironment(["LC_ALL": "C", "LANG": "POSIX"]) == .zh)
+        #expect(Language.fromEnvironment(["LC_ALL": "C.UTF-8", "LANG": "en_GB.UTF-8"]) == .en)
         #expect(Language.fromEnvironment(["LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"]) == .en)
         #expect(Language.fromEnvironment(["LANG": "en_US.UTF-8", "CORDON_LANG": "zh"]) == .zh)
         #expect(Language.fromEnvironment([:]) == .zh)

@@ -5,14 +5,20 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 
     /// The language the environment asks for: `CORDON_LANG`, then `LC_ALL`, `LC_MESSAGES`, `LANG`.
     ///
-    /// A value starting with `zh` gives Chinese; any other set value gives English.
-    /// With nothing set, Chinese, because the people Cordon is for read Chinese first.
+    /// A value starting with `zh` gives Chinese; any other language gives English. The neutral
+    /// locales `C`, `C.UTF-8` and `POSIX`, the usual default of a server or jump host, name no
+    /// language and are passed over. With no language named, Chinese, because the people Cordon
+    /// is for read Chinese first.
     public static func fromEnvironment(_ environment: [String: String]) -> Language {
         for key in ["CORDON_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-            guard let value = environment[key], !value.isEmpty else { continue }
-            return value.lowercased().hasPrefix("zh") ? .zh : .en
+            guard let value = environment[key]?.lowercased(), !value.isEmpty, !isNeutral(value) else { continue }
+            return value.hasPrefix("zh") ? .zh : .en
         }
         return .zh
+    }
+
+    private static func isNeutral(_ locale: String) -> Bool {
+        locale == "c" || locale == "posix" || locale.hasPrefix("c.") || locale.hasPrefix("c@")
     }
 }
 
