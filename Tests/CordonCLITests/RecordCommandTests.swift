@@ -31,11 +31,42 @@ struct RecordCommandTests {
         #expect(try String(contentsOfFile: cordon.timeline(id), encoding: .utf8).contains("13812345678") == false,
                 "the file is referenced, never copied into the journal")
 
-        #expect(try cordon.run(["evidence", id, "check", "E1"]).status == 0)
+        let intact = try cordon.run(["evidence", id, "check", "E1"])
+        #expect(intact.status == 0, "\(intact.stderr)")
+        #expect(intact.stdout.contains("match: \(file)"))
         try Data("tampered\n".utf8).write(to: URL(fileURLWithPath: file))
         let changed = try cordon.run(["evidence", id, "check", "E1"])
         #expect(changed.status == 1)
         #expect(changed.stdout.contains("CHANGED"))
+        try FileManager.default.removeItem(atPath: file)
+        let missing = try cordon.run(["evidence", id, "check", "E1"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("MISSING: \(file)"))
+
+        // Every check is on the timeline, whatever it found, and in the list and the report.
+        let checks = try #require(try json(try cordon.run(["evidence", id, "--json"]).stdout).array?.first?.object?["checks"]?.array)
+        #expect(checks.compactMap { $0.object?.string("outcome") } == ["match", "changed", "missing"])
+        #expect(checks[1].object?.string("sha256") == "92e78d0b032962f47792a9fa95fd981ef63e1e3ef074d536d6304c75eddbe29f", "the hash found is recorded beside the outcome")
+        #expect(try cordon.run(["evidence", id]).stdout.contains("last checked"))
+        let report = try cordon.run(["report", id, "--format", "md"])
+        #expect(report.stdout.contains("Integrity checks"))
+        #expect(report.stdout.contains("| E1 |") && report.stdout.contains("MISSING"))
+        let timeline = try String(contentsOfFile: cordon.timeline(id), encoding: .utf8)
+        #expect(timeline.components(separatedBy: "\"type\":\"evidence.checked\"").count - 1 == 3)
+        #expect(try cordon.run(["verify", id]).status == 0)
+    }
+
+    @Test func aDescribedItemOrAnUnknownOneCannotBeCheckedAndNothingIsWritten() throws {
+        let id = try cordon.declare()
+        #expect(try cordon.run(["evidence", id, "add", "--description", "封存的笔记本电脑", "--custodian", "李明"]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: cordon.timeline(id)))
+        let described = try cordon.run(["evidence", id, "check", "E1"])
+        #expect(described.status == 2)
+        #expect(described.stderr.contains("E1 is a description, with no file to check."))
+        let unknown = try cordon.run(["evidence", id, "check", "E7"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("There is no evidence 'E7'"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cordon.timeline(id))) == before)
     }
 
     @Test func evidenceWithoutCustodianIsRefusedAndNothingIsWritten() throws {

@@ -76,4 +76,54 @@ import Testing
         let zh = EventText.summary(events[0], playbook: journal.playbook, language: .zh)
         #expect(zh.contains("E1") && zh.contains("db-audit-2026-11-28.csv") && zh.contains("王芳") && zh.contains("abababababab"))
     }
+
+    // MARK: - Integrity checks
+
+    static let altered: EvidenceFile = {
+        var file = Samples.file
+        file.sha256 = String(repeating: "cd", count: 32)
+        return file
+    }()
+
+    @Test func everyCheckIsRecordedWithTheOutcomeTheRulesDecide() throws {
+        let journal = MemoryJournal()
+        try journal.record(.addEvidence(EvidenceInput(file: Samples.file, custodian: "王芳")))
+        try journal.record(.checkEvidence(id: "e1", observed: Samples.file, problem: nil))
+        try journal.record(.checkEvidence(id: "E1", observed: Self.altered, problem: nil))
+        var grown = Samples.file
+        grown.size += 1
+        try journal.record(.checkEvidence(id: "E1", observed: grown, problem: nil))
+        try journal.record(.checkEvidence(id: "E1", observed: nil, problem: "没有那个文件或目录"))
+        let item = journal.state.evidence[0]
+        #expect(item.checks.map(\.outcome) == [.match, .changed, .changed, .missing])
+        #expect(item.checks[1].sha256 == Self.altered.sha256)
+        #expect(item.checks[3].problem == "没有那个文件或目录")
+        #expect(item.checks[3].sha256 == nil)
+        #expect(item.lastCheck?.outcome == .missing)
+        #expect(item.file == Samples.file, "a check never rewrites what was registered")
+    }
+
+    @Test func checksNeedARegisteredFileAndOutliveTheIncident() throws {
+        let journal = MemoryJournal()
+        #expect(journal.refusal(.checkEvidence(id: "E1", observed: Samples.file, problem: nil)) == "unknown-evidence")
+        try journal.record(.addEvidence(EvidenceInput(description: "封存的笔记本电脑", custodian: "李明")))
+        #expect(journal.refusal(.checkEvidence(id: "E1", observed: Samples.file, problem: nil)) == "evidence-not-a-file")
+        try journal.record(.addEvidence(EvidenceInput(file: Samples.file, custodian: "王芳")))
+        var unhashed = Samples.file
+        unhashed.sha256 = "not-a-hash"
+        #expect(journal.refusal(.checkEvidence(id: "E2", observed: unhashed, problem: nil)) == "evidence-unhashed")
+        try journal.close()
+        #expect(journal.refusal(.checkEvidence(id: "E2", observed: Samples.file, problem: nil)) == nil)
+        #expect(journal.state.evidence[1].checks.map(\.outcome) == [.match])
+    }
+
+    @Test func theTimelineLineSaysWhatTheCheckFound() throws {
+        let journal = MemoryJournal()
+        try journal.record(.addEvidence(EvidenceInput(file: Samples.file, custodian: "王芳")))
+        let changed = try journal.record(.checkEvidence(id: "E1", observed: Self.altered, problem: nil))
+        #expect(EventText.summary(changed[0], playbook: journal.playbook, language: .zh) == "校验证据 E1：已改变 · sha256 cdcdcdcdcdcd…")
+        #expect(EventText.summary(changed[0], playbook: journal.playbook, language: .en) == "evidence E1 checked: CHANGED · sha256 cdcdcdcdcdcd…")
+        let missing = try journal.record(.checkEvidence(id: "E1", observed: nil, problem: "permission denied"))
+        #expect(EventText.summary(missing[0], playbook: journal.playbook, language: .en) == "evidence E1 checked: MISSING: permission denied")
+    }
 }

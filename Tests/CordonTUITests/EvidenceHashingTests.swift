@@ -124,4 +124,74 @@ import Testing
             #expect(console.journal.events.count == 1, "signal \(signal): nothing half-done is recorded")
         }
     }
+
+    // MARK: - Checking registered evidence
+
+    /// A console with the disk image registered (recorded by a colleague) and its evidence list
+    /// open on it, whose driver hands out `job` for the next file.
+    func checking(_ job: HashJobStandIn, language: Language = .zh) -> ConsoleFixture {
+        let console = ConsoleFixture.records(language: language, size: Size(width: 140, height: 30))
+        console.recordElsewhere(.addEvidence(EvidenceInput(file: Self.image, description: "外包商笔记本电脑磁盘镜像", custodian: "王芳")))
+        console.program.hashEvidence = { path in
+            #expect(path == Self.image.path, "the file is hashed again where it was registered")
+            return job
+        }
+        console.press(.character("r"), .character("2"))
+        return console
+    }
+
+    @Test func vHashesTheFileAgainAndRecordsThatItStillMatches() throws {
+        let job = HashJobStandIn(total: 4 * Self.gib)
+        let console = checking(job)
+        #expect(console.screen.contains("v 校验"))
+        console.press(.character("v"))
+        job.progress.hashed = Self.gib
+        console.program.checkHashing()
+        #expect(console.screen.contains("正在校验 SHA-256：1.0 GiB / 4.0 GiB (25%)"))
+        #expect(console.journal.state.evidence[0].checks.isEmpty, "nothing is recorded before every byte is hashed")
+
+        job.finish(.success(Self.image))
+        console.program.checkHashing()
+        #expect(console.lastEvent.type == EventType.evidenceChecked)
+        #expect(console.lastEvent.data.string("outcome") == "match")
+        #expect(console.screen.contains("最近校验 "), "the list stays open and shows the check")
+        #expect(console.screen.contains("· 一致"))
+    }
+
+    @Test func aChangedOrUnreadableFileIsRecordedAsSuchAndShownAsAWarning() throws {
+        let changed = HashJobStandIn(total: 4 * Self.gib)
+        let console = checking(changed, language: .en)
+        console.press(.character("v"))
+        var altered = Self.image
+        altered.sha256 = String(repeating: "0", count: 64)
+        changed.finish(.success(altered))
+        console.program.checkHashing()
+        #expect(console.lastEvent.data.string("outcome") == "changed")
+        #expect(console.screen.contains("last checked ") && console.screen.contains("· CHANGED"))
+
+        let gone = HashJobStandIn(total: 4 * Self.gib)
+        console.program.hashEvidence = { _ in gone }
+        console.press(.character("v"))
+        gone.finish(.failure(Refusal("evidence-unreadable", zh: "证据文件不存在。", en: "The evidence file does not exist.")))
+        console.program.checkHashing()
+        #expect(console.lastEvent.data.string("outcome") == "missing")
+        #expect(console.lastEvent.data.string("problem") == "The evidence file does not exist.")
+        #expect(console.screen.contains("· MISSING"))
+    }
+
+    @Test func escStopsACheckAndADescribedItemHasNothingToCheck() throws {
+        let job = HashJobStandIn(total: 4 * Self.gib)
+        let console = checking(job)
+        console.press(.character("v"))
+        console.press(.escape)
+        #expect(job.isCancelled)
+        job.finish(.success(Self.image))
+        console.program.checkHashing()
+        #expect(console.journal.state.evidence[0].checks.isEmpty, "a cancelled check records nothing")
+
+        console.recordElsewhere(.addEvidence(EvidenceInput(description: "封存的笔记本电脑", custodian: "李明")))
+        console.press(.down, .character("v"))
+        #expect(console.screen.contains("E2 是实物或描述，没有可校验的文件。"))
+        #expect(console.journal.events.count == 3)
+    }
 }

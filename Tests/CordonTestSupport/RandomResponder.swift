@@ -45,8 +45,23 @@ public struct RandomResponder {
             return .advance(force: true, reason: text())
         case 75..<78:
             return .notify(audience: pick(["regulator", "individuals", "police"]), channel: "电话", reference: nil)
-        case 78..<84:
+        case 78..<82:
             return .record(.addEvidence(EvidenceInput(description: text(), custodian: pick(["安全组", "法务"]))))
+        case 82..<84:
+            let files = state.evidence.filter { $0.file != nil }
+            guard !files.isEmpty, random.draw(0...2) > 0 else {
+                let name = "export-\(random.draw(1...999)).csv"
+                let file = EvidenceFile(path: "/srv/evidence/" + name, name: name, sha256: String(repeating: "ab", count: 32), size: random.draw(0...1_000_000))
+                return .record(.addEvidence(EvidenceInput(file: file, origin: text(), custodian: pick(["安全组", "法务"]))))
+            }
+            let item = pick(files)
+            var observed = item.file
+            switch random.draw(0...2) {
+            case 0: observed?.sha256 = String(repeating: "cd", count: 32)
+            case 1: observed = nil
+            default: break
+            }
+            return .record(.checkEvidence(id: item.id, observed: observed, problem: observed == nil ? "没有那个文件或目录" : nil))
         case 84..<88:
             let id = state.evidence.isEmpty ? "E1" : pick(state.evidence).id
             return .record(.transferEvidence(id: id, to: pick(["法务", "鉴定机构"]), reason: text()))

@@ -23,6 +23,7 @@ public enum EventType {
 extension EventType {
     public static let evidenceAdded = "evidence.added"
     public static let evidenceTransferred = "evidence.transferred"
+    public static let evidenceChecked = "evidence.checked"
     public static let scopeAssessed = "scope.assessed"
     public static let findingAdded = "finding.added"
     public static let findingWithdrawn = "finding.withdrawn"

@@ -9,11 +9,16 @@ public struct EvidenceRecord: Sendable, Hashable, Codable, Identifiable {
     public var origin: String?
     /// Every holder from the first; the last is the current custodian.
     public var custody: [CustodyChange]
+    /// Every time the file was hashed again and compared, oldest first.
+    public var checks: [EvidenceCheck] = []
     public var addedAt: Timestamp
     public var addedBy: String
     public var seq: Int
 
     public var custodian: String { custody.last?.to ?? "" }
+
+    /// The most recent integrity check, if the file was ever checked.
+    public var lastCheck: EvidenceCheck? { checks.last }
 
     /// The file's name, else the description: how a person recognises the item.
     public var label: String {
@@ -51,5 +56,38 @@ public struct CustodyChange: Sendable, Hashable, Codable {
     /// Who recorded it.
     public var by: String
     public var reason: String?
+    public var seq: Int
+}
+
+/// One integrity check of an evidence file: hashed again where it lies and compared with what
+/// was recorded when it was registered. Recorded whatever the outcome, so that a changed or
+/// missing file is on the timeline from the moment anyone noticed.
+public struct EvidenceCheck: Sendable, Hashable, Codable {
+    public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Same SHA-256 and size as registered.
+        case match
+        /// The file is there but its bytes differ.
+        case changed
+        /// The file could not be read (gone, moved, no permission).
+        case missing
+
+        public var title: LocalizedText {
+            switch self {
+            case .match: LocalizedText(zh: "一致", en: "matches")
+            case .changed: LocalizedText(zh: "已改变", en: "CHANGED")
+            case .missing: LocalizedText(zh: "缺失", en: "MISSING")
+            }
+        }
+    }
+
+    public var outcome: Outcome
+    /// What was found, when the file could be read.
+    public var sha256: String?
+    public var size: Int?
+    /// Why it could not be read, for a missing file.
+    public var problem: String?
+    public var at: Timestamp
+    /// Who ran the check.
+    public var by: String
     public var seq: Int
 }

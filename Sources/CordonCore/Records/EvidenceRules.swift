@@ -44,6 +44,35 @@ enum EvidenceRules {
         return [EventDraft(EventType.evidenceTransferred, data)]
     }
 
+    /// Allowed on a closed incident: evidence is checked long after the response, before it is
+    /// handed to a court or a regulator. The outcome is decided here from what was observed, so
+    /// a caller cannot record a match for bytes that differ.
+    static func check(_ reference: String, observed: EvidenceFile?, problem: String?, state: IncidentState) throws(Refusal) -> [EventDraft] {
+        let item = try find(reference, in: state)
+        guard let recorded = item.file else {
+            throw Refusal(
+                "evidence-not-a-file", zh: "\(item.id) 是实物或描述，没有可校验的文件。",
+                en: "\(item.id) is a description, with no file to check.")
+        }
+        var data: JSONObject = ["evidence": .string(item.id), "file": .string(recorded.path)]
+        if let observed {
+            guard EvidenceFile.isHash(observed.sha256), observed.size >= 0 else {
+                throw Refusal(
+                    "evidence-unhashed",
+                    zh: "校验结果缺少有效的 SHA-256 或大小，未记录；请用 cordon evidence ID check 校验。",
+                    en: "The check lacks a valid SHA-256 or size and was not recorded; check with cordon evidence ID check.")
+            }
+            let same = observed.sha256 == recorded.sha256 && observed.size == recorded.size
+            data["outcome"] = .string((same ? EvidenceCheck.Outcome.match : .changed).rawValue)
+            data["sha256"] = .string(observed.sha256)
+            data["size"] = .int(observed.size)
+        } else {
+            data["outcome"] = .string(EvidenceCheck.Outcome.missing.rawValue)
+            data["problem"] = .string(try RecordRules.optional(problem) ?? "unreadable")
+        }
+        return [EventDraft(EventType.evidenceChecked, data)]
+    }
+
     static func find(_ reference: String, in state: IncidentState) throws(Refusal) -> EvidenceRecord {
         let id = RecordRules.normalizedId(reference, prefix: "E")
         if let item = state.evidence.first(where: { $0.id == id }) { return item }

@@ -3,8 +3,8 @@ import Foundation
 /// The rules for records of the investigation and its aftermath. Like `IncidentRules`, they
 /// answer with events or a refusal that says what to do, and never mutate anything.
 ///
-/// On a closed incident only improvement-action updates, evidence hand-overs and notice facts
-/// pass: actions and custody outlive the response, and a notice can still be owed after it
+/// On a closed incident only improvement-action updates, evidence hand-overs and checks, and
+/// notice facts pass: actions and custody outlive the response, and a notice can still be owed after it
 /// (notices sent are recorded on closed incidents too).
 public enum RecordRules {
     public static func decide(_ command: RecordCommand, state: IncidentState, playbook: Playbook) -> Decision {
@@ -15,6 +15,8 @@ public enum RecordRules {
             switch command {
             case .transferEvidence(let id, let to, let reason):
                 return .accept(try EvidenceRules.transfer(id, to: to, reason: reason, state: state))
+            case .checkEvidence(let id, let observed, let problem):
+                return .accept(try EvidenceRules.check(id, observed: observed, problem: problem, state: state))
             case .updateAction(let change):
                 return .accept(try ActionRules.update(change, state: state))
             case .addEvidence(let input):

@@ -4,7 +4,7 @@ extension IncidentState {
     /// CordonStore) is trusted only by a fold of the same revision, so bump this whenever
     /// `apply` or a state type changes what it makes of an event; `FoldRevisionTests` fails
     /// until it is bumped.
-    public static let foldRevision = 1
+    public static let foldRevision = 2
 
     public struct FoldError: Error, Equatable, CustomStringConvertible {
         public var seq: Int

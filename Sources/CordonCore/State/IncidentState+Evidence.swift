@@ -32,4 +32,18 @@ extension IncidentState {
             reason: data.string("reason"), seq: event.seq))
         return true
     }
+
+    /// `evidence.checked`: `{"evidence":"E1","file":"/…","outcome":"match","sha256":"…","size":1024}`,
+    /// or `"outcome":"missing"` with the `problem` instead of a hash.
+    mutating func applyEvidenceChecked(_ event: Event) -> Bool {
+        let data = event.data
+        guard let id = data.string("evidence"),
+              let outcome = data.string("outcome").flatMap(EvidenceCheck.Outcome.init(rawValue:)),
+              let index = evidence.firstIndex(where: { $0.id == id })
+        else { return false }
+        evidence[index].checks.append(EvidenceCheck(
+            outcome: outcome, sha256: data.string("sha256"), size: data.int("size"), problem: data.string("problem"),
+            at: event.ts, by: event.actorLabel, seq: event.seq))
+        return true
+    }
 }

@@ -5,6 +5,7 @@ extension IncidentState {
         switch event.type {
         case EventType.evidenceAdded: applyEvidenceAdded(event)
         case EventType.evidenceTransferred: applyEvidenceTransferred(event)
+        case EventType.evidenceChecked: applyEvidenceChecked(event)
         case EventType.scopeAssessed: applyScopeAssessed(event)
         case EventType.findingAdded: applyFindingAdded(event)
         case EventType.findingWithdrawn: applyFindingWithdrawn(event)

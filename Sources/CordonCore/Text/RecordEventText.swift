@@ -15,6 +15,12 @@ enum RecordEventText {
             return localized("登记证据 \(text("evidence"))：\(label)（保管人 \(text("custodian"))）", "evidence \(text("evidence")): \(label) (custodian \(text("custodian")))")
         case EventType.evidenceTransferred:
             return localized("证据 \(text("evidence")) 移交：\(text("from")) → \(text("to"))", "evidence \(text("evidence")) handed over: \(text("from")) → \(text("to"))") + reason
+        case EventType.evidenceChecked:
+            let outcome = data.string("outcome").flatMap(EvidenceCheck.Outcome.init(rawValue:))?.title[language] ?? text("outcome")
+            var detail = ""
+            if let hash = data.string("sha256") { detail = " · sha256 \(hash.prefix(12))…" }
+            if let problem = data.string("problem") { detail = localized("：", ": ") + problem }
+            return localized("校验证据 \(text("evidence"))：\(outcome)", "evidence \(text("evidence")) checked: \(outcome)") + detail
         case EventType.scopeAssessed:
             return localized("范围评估：", "scope: ") + scopeLine(data, language: language)
         case EventType.findingAdded:

@@ -15,6 +15,12 @@ public enum RecordJSON {
             "custody": .array(item.custody.map { change in
                 .object(["at": change.at.json, "from": change.from.json, "to": .string(change.to), "by": .string(change.by), "reason": change.reason.json, "seq": .int(change.seq)])
             }),
+            "checks": .array(item.checks.map { check in
+                .object([
+                    "at": check.at.json, "outcome": .string(check.outcome.rawValue), "sha256": check.sha256.json,
+                    "size": check.size.map { .int($0) } ?? .null, "problem": check.problem.json, "by": .string(check.by), "seq": .int(check.seq),
+                ])
+            }),
         ])
     }
 

@@ -112,13 +112,13 @@ extension AppModel {
             awaitingResult = true
             return [.perform(command)]
         case .effect(let effect):
-            if case .addEvidenceFile = effect, console?.mode.isReadOnly == true {
+            if effect.writes, console?.mode.isReadOnly == true {
                 dialogError = Self.readOnlyRefusal
                 return []
             }
             dialogError = nil
             switch effect {
-            case .declare, .addEvidenceFile, .drill, .startDrill: awaitingResult = true
+            case .declare, .addEvidenceFile, .checkEvidenceFile, .drill, .startDrill: awaitingResult = true
             default: break
             }
             return [effect]

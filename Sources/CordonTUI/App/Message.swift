@@ -46,6 +46,9 @@ public enum Effect: Sendable, Hashable {
     /// Hash the evidence file at `path` (the driver reads it, away from the loop; the console
     /// never opens files), then record it as `input` once every byte is hashed.
     case addEvidenceFile(path: String, input: EvidenceInput)
+    /// Hash the registered evidence file `id` again where it lies, then record what was found:
+    /// the same bytes, changed ones, or that it could not be read.
+    case checkEvidenceFile(id: String, path: String)
     /// Stop hashing the evidence file and record nothing.
     case cancelHashing
     case open(id: String, mode: ConsoleMode)
@@ -68,4 +71,14 @@ public enum DrillEffect: Sendable, Hashable {
     case end
     /// Take the drill over from the console that conducted it.
     case takeOver
+}
+
+extension Effect {
+    /// Whether the effect records something in the incident's journal (refused in replay).
+    var writes: Bool {
+        switch self {
+        case .addEvidenceFile, .checkEvidenceFile: true
+        default: false
+        }
+    }
 }

@@ -1,7 +1,8 @@
 import CordonCore
 
 /// The evidence registered so far with its hash and custody; `n` registers more, `Enter` hands
-/// the selected item over (also after the incident is closed).
+/// the selected item over, `v` hashes its file again and records whether it still matches (both
+/// also after the incident is closed).
 struct EvidenceList: RecordListDialog {
     var selection = 0
     let parent: (any Dialog)?
@@ -11,6 +12,16 @@ struct EvidenceList: RecordListDialog {
     }
 
     func title(_ language: Language) -> String { language == .zh ? "证据与保管链" : "Evidence and custody" }
+
+    /// The list stays open after a check, so its result shows on the item.
+    var afterRecording: (any Dialog)? { self }
+
+    func intro(model: AppModel) -> [(String, Style)] {
+        guard let progress = model.hashing else { return [] }
+        return [(model.language == .zh
+            ? "正在校验 SHA-256：\(progress.text)。算完才记录结果；按 Esc 取消，不记录任何内容。"
+            : "Checking (SHA-256): \(progress.text). The result is recorded once every byte is hashed; Esc cancels and records nothing.", Style(.warning, bold: true))]
+    }
 
     func entries(model: AppModel) -> [[(String, Style)]] {
         let zh = model.language == .zh
@@ -24,6 +35,10 @@ struct EvidenceList: RecordListDialog {
                 detail.append((zh ? "移交 \(item.custody.count - 1) 次，最近 " : "handed over \(item.custody.count - 1)×, last ") + "\(last.from?.terminalSafe ?? "?") → \(last.to.terminalSafe)\(why)")
             }
             if !detail.isEmpty { lines.append(("    " + detail.joined(separator: " · "), .muted)) }
+            if let check = item.lastCheck {
+                let text = (zh ? "    最近校验 " : "    last checked ") + model.times.minute(check.at) + " · " + check.outcome.title[model.language]
+                lines.append((text, check.outcome == .match ? .muted : Style(.warning)))
+            }
             return lines
         }
     }
@@ -33,7 +48,7 @@ struct EvidenceList: RecordListDialog {
     }
 
     func hints(_ language: Language) -> String {
-        language == .zh ? "n 登记  Enter 移交  Esc 返回" : "n register  Enter hand over  Esc back"
+        language == .zh ? "n 登记  Enter 移交  v 校验  Esc 返回" : "n register  Enter hand over  v check  Esc back"
     }
 
     mutating func act(_ request: Request, model: AppModel) -> DialogOutcome {
@@ -48,6 +63,15 @@ struct EvidenceList: RecordListDialog {
                 return .invalid(localized("还没有可移交的证据；按 n 先登记。", "There is no evidence to hand over yet; press n to register some."))
             }
             return .replace(HandOverForm(evidence: evidence, selected: index, parent: self))
+        case .insert("v"):
+            if let refusal = refuseInReplay(model) { return refusal }
+            guard let index = selected(among: evidence.count) else {
+                return .invalid(localized("还没有可校验的证据；按 n 先登记。", "There is no evidence to check yet; press n to register some."))
+            }
+            guard let file = evidence[index].file else {
+                return .invalid(localized("\(evidence[index].id) 是实物或描述，没有可校验的文件。", "\(evidence[index].id) is a description, with no file to check."))
+            }
+            return .effect(.checkEvidenceFile(id: evidence[index].id, path: file.path))
         default:
             return .stay
         }

@@ -30,7 +30,15 @@ public final class ConsoleProgram {
     /// descriptions can be added.
     public var hashEvidence: ((String) -> any EvidenceHashJob)?
     /// The evidence file being hashed, and what to record once it is.
-    private var hashingEvidence: (job: any EvidenceHashJob, input: EvidenceInput, shown: HashProgress)?
+    private var hashingEvidence: (job: any EvidenceHashJob, purpose: HashPurpose, shown: HashProgress)?
+
+    /// What a file is hashed for, and so what is recorded once it is.
+    private enum HashPurpose {
+        /// Registering new evidence.
+        case add(EvidenceInput)
+        /// Checking registered evidence `id` against the hash it was registered with.
+        case check(id: String)
+    }
 
     /// A console on one incident, as `cordon open ID` starts it.
     public init(journal: any IncidentJournal, mode: ConsoleMode = .live, language: Language, size: Size, clock: any Clock) {
@@ -157,7 +165,7 @@ public final class ConsoleProgram {
     }
 
     private func collectHashing() -> [Message] {
-        guard let (job, input, shown) = hashingEvidence else { return [] }
+        guard let (job, purpose, shown) = hashingEvidence else { return [] }
         guard let outcome = job.outcome else {
             let progress = job.progress
             guard progress != shown else { return [] }
@@ -165,13 +173,18 @@ public final class ConsoleProgram {
             return [.hashing(progress)]
         }
         hashingEvidence = nil
-        switch outcome {
-        case .success(let file):
-            var input = input
+        switch (purpose, outcome) {
+        case (.add(var input), .success(let file)):
             input.file = file
             return [.hashing(nil)] + run(.perform(.record(.addEvidence(input))))
-        case .failure(let error):
+        case (.add, .failure(let error)):
             return [.hashing(nil), .failed(Self.describe(error))]
+        case (.check(let id), .success(let file)):
+            return [.hashing(nil)] + run(.perform(.record(.checkEvidence(id: id, observed: file, problem: nil))))
+        case (.check(let id), .failure(let error)):
+            // A file that cannot be read any more is a finding in itself: it is recorded.
+            let problem = Self.describe(error)[model.language]
+            return [.hashing(nil)] + run(.perform(.record(.checkEvidence(id: id, observed: nil, problem: problem))))
         }
     }
 
@@ -246,14 +259,9 @@ public final class ConsoleProgram {
                 return [.failed(Self.describe(error))]
             }
         case .addEvidenceFile(let path, let input):
-            guard let hashEvidence else {
-                return [.failed(LocalizedText(
-                    zh: "此控制台不能读取文件；请用 cordon evidence ID add --file 路径 登记文件。未记录任何内容。",
-                    en: "This console cannot read files; register the file with cordon evidence ID add --file PATH. Nothing was recorded."))]
-            }
-            let job = hashEvidence(path)
-            hashingEvidence = (job, input, job.progress)
-            return [.hashing(job.progress)] + collectHashing()
+            return startHashing(path, for: .add(input))
+        case .checkEvidenceFile(let id, let path):
+            return startHashing(path, for: .check(id: id))
         case .cancelHashing:
             guard let (job, _, _) = hashingEvidence else { return [] }
             job.cancel()
@@ -307,6 +315,22 @@ public final class ConsoleProgram {
             hasQuit = true
             return []
         }
+    }
+
+    /// Starts hashing the file at `path` away from the loop; `collectHashing` records the result.
+    private func startHashing(_ path: String, for purpose: HashPurpose) -> [Message] {
+        guard let hashEvidence else {
+            let instead = switch purpose {
+            case .add: LocalizedText(zh: "请用 cordon evidence ID add --file 路径 登记文件", en: "register the file with cordon evidence ID add --file PATH")
+            case .check(let id): LocalizedText(zh: "请用 cordon evidence ID check \(id) 校验", en: "check it with cordon evidence ID check \(id)")
+            }
+            return [.failed(LocalizedText(
+                zh: "此控制台不能读取文件；\(instead.zh)。未记录任何内容。",
+                en: "This console cannot read files; \(instead.en). Nothing was recorded."))]
+        }
+        let job = hashEvidence(path)
+        hashingEvidence = (job, purpose, job.progress)
+        return [.hashing(job.progress)] + collectHashing()
     }
 
     private func runDrill(_ work: DrillEffect) -> [Message] {

@@ -12,14 +12,14 @@ struct EvidenceCommand: ParsableCommand {
             cordon evidence ID add --file PATH --custodian NAME [--origin TEXT] [--description TEXT]
             cordon evidence ID add --description TEXT --custodian NAME [--origin TEXT]
             cordon evidence ID transfer E1 --to NAME [--reason TEXT]
-            cordon evidence ID check E1        re-hash the file; exit 1 if it changed or is gone
+            cordon evidence ID check E1        re-hash the file and record the result; exit 1 if it changed or is gone
             cordon evidence ID [list]
 
             A file is hashed (SHA-256) where it lies and referenced, never copied. Every hand-over is \
-            recorded, so the chain of custody reads off the timeline; hand-overs are still accepted \
-            after the incident is closed.
+            recorded, so the chain of custody reads off the timeline; every check is recorded too. \
+            Hand-overs and checks are still accepted after the incident is closed.
 
-            文件就地计算 SHA-256 并登记引用，不复制；每次移交都记入时间线，事件关闭后仍可移交。
+            文件就地计算 SHA-256 并登记引用，不复制；每次移交和校验都记入时间线，事件关闭后仍可移交、校验。
             """)
 
     enum Verb: String, ExpressibleByArgument, CaseIterable {
@@ -63,29 +63,36 @@ struct EvidenceCommand: ParsableCommand {
         }
     }
 
+    /// Hashes the file again where it lies and records what was found, whatever it was: a
+    /// changed or missing file belongs on the timeline from the moment anyone noticed.
     private func check(_ context: Context) throws {
-        let session = try context.open(id)
-        let reference = RecordRules.normalizedId(item ?? "", prefix: "E")
-        guard let evidence = session.state.evidence.first(where: { $0.id == reference }) else {
-            throw Refusal("unknown-evidence", zh: "没有证据“\(item ?? "")”（cordon evidence \(id) list）。", en: "There is no evidence '\(item ?? "")' (cordon evidence \(id) list).")
+        var recorded: EvidenceFile?
+        var observed: EvidenceFile?
+        var problem: String?
+        try context.perform(on: id) { state in
+            // Hash only a known file; the rules refuse anything else with their own message.
+            let reference = RecordRules.normalizedId(item ?? "", prefix: "E")
+            if let file = state.evidence.first(where: { $0.id == reference })?.file {
+                recorded = file
+                do throws(StoreError) {
+                    observed = try EvidenceFingerprint.file(at: file.path)
+                } catch {
+                    problem = error.message[context.language]
+                }
+            }
+            return .record(.checkEvidence(id: item ?? "", observed: observed, problem: problem))
         }
-        guard let recorded = evidence.file else {
-            print(context.text("\(evidence.id) 是实物或描述，没有可校验的文件。", "\(evidence.id) is a description, with no file to check."))
-            return
-        }
-        let current: EvidenceFile
-        do throws(StoreError) {
-            current = try EvidenceFingerprint.file(at: recorded.path)
-        } catch {
-            print(context.text("缺失：\(evidence.id) \(recorded.path.terminalSafe)：", "MISSING: \(evidence.id) \(recorded.path.terminalSafe): ") + error.message[context.language].terminalSafe)
+        guard let recorded else { return }
+        guard let observed else {
+            print(context.text("缺失：", "MISSING: ") + "\(recorded.path.terminalSafe): " + (problem ?? "").terminalSafe)
             throw ExitCode(1)
         }
-        if current.sha256 == recorded.sha256 && current.size == recorded.size {
-            print(context.text("一致：", "match: ") + "\(evidence.id) \(recorded.path.terminalSafe)  sha256 \(current.sha256)")
+        if observed.sha256 == recorded.sha256 && observed.size == recorded.size {
+            print(context.text("一致：", "match: ") + "\(recorded.path.terminalSafe)  sha256 \(observed.sha256)")
         } else {
-            print(context.text("不一致：\(evidence.id) 自登记后已改变", "CHANGED: \(evidence.id) differs from when it was registered") + "  \(recorded.path.terminalSafe)")
+            print(context.text("不一致：自登记后已改变", "CHANGED: differs from when it was registered") + "  \(recorded.path.terminalSafe)")
             print(context.text("登记时：", "registered: ") + "sha256 \(recorded.sha256)  \(NumberText.grouped(recorded.size)) B")
-            print(context.text("现在：  ", "now:        ") + "sha256 \(current.sha256)  \(NumberText.grouped(current.size)) B")
+            print(context.text("现在：  ", "now:        ") + "sha256 \(observed.sha256)  \(NumberText.grouped(observed.size)) B")
             throw ExitCode(1)
         }
     }
@@ -107,6 +114,10 @@ struct EvidenceCommand: ParsableCommand {
             print(line)
             if let file = item.file {
                 print("    \(file.path.terminalSafe)  \(NumberText.grouped(file.size)) B  sha256 \(file.sha256)")
+            }
+            if let check = item.lastCheck {
+                let found = check.problem.map { ": \($0.terminalSafe)" } ?? ""
+                print("    " + context.text("最近校验 ", "last checked ") + "\(times.minute(check.at))  \(check.outcome.title[context.language])\(found)  #\(check.seq) \(check.by.terminalSafe)")
             }
             for change in item.custody {
                 let when = times.minute(change.at)

@@ -32,6 +32,18 @@ struct EvidenceSection: ReportSectionBuilder {
         blocks.append(.table(ReportTable(
             headers: [input.t("证据", "Item"), input.t("时间", "When"), input.t("交出", "From"), input.t("接收", "To"), input.t("记录人", "Recorded by"), input.t("原因", "Reason"), "seq"],
             rows: custody)))
+        let checks = evidence.flatMap { item in
+            item.checks.map { check in
+                let found = check.sha256 ?? check.problem ?? "—"
+                return [item.id, input.time(check.at), check.outcome.title[input.language], found, check.by, "\(check.seq)"]
+            }
+        }
+        if !checks.isEmpty {
+            blocks.append(.heading(input.t("完整性校验", "Integrity checks")))
+            blocks.append(.table(ReportTable(
+                headers: [input.t("证据", "Item"), input.t("时间", "When"), input.t("结果", "Result"), input.t("当时的 SHA-256 或问题", "SHA-256 found, or the problem"), input.t("校验人", "Checked by"), "seq"],
+                rows: checks)))
+        }
         let data = JSONValue.array(evidence.map(RecordJSON.evidence))
         return ReportSection(id: id, title: input.t("证据与保管链", "Evidence and chain of custody"), blocks: blocks, data: data)
     }
