@@ -37,6 +37,17 @@ import Testing
         #expect(journal.state.evidence.isEmpty)
     }
 
+    @Test func theSameFileIsNotRegisteredTwiceButACopyElsewhereOrNewBytesAre() throws {
+        let journal = MemoryJournal()
+        try journal.record(.addEvidence(EvidenceInput(file: Samples.file, custodian: "王芳")))
+        #expect(journal.refusal(.addEvidence(EvidenceInput(file: Samples.file, custodian: "李明"))) == "evidence-duplicate")
+        var copy = Samples.file
+        copy.path = "/mnt/forensic-copy/" + copy.name
+        #expect(journal.refusal(.addEvidence(EvidenceInput(file: copy, description: "鉴定副本", custodian: "李明"))) == nil)
+        #expect(journal.refusal(.addEvidence(EvidenceInput(file: EvidenceRecordTests.altered, description: "重新导出", custodian: "王芳"))) == nil)
+        #expect(journal.state.evidence.map(\.id) == ["E1", "E2", "E3"])
+    }
+
     // MARK: - Custody
 
     @Test func everyHandOverIsACustodyEventOnTheTimeline() throws {

@@ -41,14 +41,22 @@ final class TmuxSession {
     /// Polls the screen until `text` shows or `seconds` pass; returns the screen.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 10) throws -> String {
+        try waitFor(all: [text], seconds: seconds)
+    }
+
+    /// Waits for one screen showing every text at once: after a resize the terminal may be
+    /// captured while the program is still part-way through drawing the new frame.
+    @discardableResult
+    func waitFor(all texts: [String], seconds: Double = 10) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         repeat {
             last = try screen()
-            if last.contains(text) { return last }
+            if texts.allSatisfy(last.contains) { return last }
             usleep(40_000)
         } while Date() < deadline
-        throw Timeout(description: "'\(text)' did not appear within \(seconds)s. The screen:\n\(last)")
+        let missing = texts.filter { !last.contains($0) }.map { "'\($0)'" }.joined(separator: ", ")
+        throw Timeout(description: "\(missing) did not appear within \(seconds)s. The screen:\n\(last)")
     }
 
     @discardableResult

@@ -21,6 +21,12 @@ enum EvidenceRules {
                     zh: "证据文件缺少有效的 SHA-256 或大小，未记录；请用 cordon evidence 登记文件，由程序计算哈希。",
                     en: "The evidence file lacks a valid SHA-256 or size and was not recorded; register files with cordon evidence so the hash is computed for you.")
             }
+            if let same = state.evidence.first(where: { $0.file?.path == file.path && $0.file?.sha256 == file.sha256 }) {
+                throw Refusal(
+                    "evidence-duplicate",
+                    zh: "该文件已登记为 \(same.id)（路径与 SHA-256 都相同），未重复登记；移交用 transfer，核对用 check。",
+                    en: "This file is already registered as \(same.id) (same path and SHA-256) and was not registered twice; hand it over with transfer, check it with check.")
+            }
             data["file"] = .string(file.path)
             data["sha256"] = .string(file.sha256)
             data["size"] = .int(file.size)
