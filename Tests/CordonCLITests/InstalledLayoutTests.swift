@@ -61,6 +61,18 @@ struct InstalledLayoutTests {
         }
         #expect(listed.stdout.contains("share/cordon/playbooks"), "\(listed.stdout)")
 
+        // A folder that has its own copy (a checkout, a team's folder) does not list anything twice:
+        // the first of each id in the search order is the one used.
+        try files.copyItem(atPath: Self.bundled, toPath: elsewhere + "/playbooks")
+        let shadowed = try run(binary, ["playbooks", "list"], in: elsewhere)
+        let listing = shadowed.stdout.split(separator: "\n")
+        let playbooks = ["pi-leak", "data-room-overshare", "departing-employee", "vendor-breach"].map { id in listing.filter { $0.hasPrefix("\(id)  ") } }
+        let drills = ["data-room-overshare", "departing-collections-manager", "collection-agency-breach", "credential-stuffing"].map { id in listing.filter { $0.contains("drill \(id)  ") } }
+        for lines in playbooks + drills {
+            #expect(lines.count == 1, "listed \(lines.count) times:\n\(shadowed.stdout)")
+            #expect(lines.first?.hasSuffix(".yaml") == true && lines.first?.contains(prefix + "/share/cordon/playbooks/") == true, "\(lines)")
+        }
+
         let declared = try run(binary, ["declare", "--playbook", "pi-leak", "--title", "安装测试"], in: elsewhere)
         #expect(declared.status == 0, "\(declared.stderr)")
         #expect(declared.stdout.contains("INC-"))

@@ -16,6 +16,9 @@ struct Playbooks: ParsableCommand {
             try CordonCLI.run(global) { context in
                 let catalog = context.catalog
                 let scenarios = catalog.scenarioEntries()
+                // As with playbooks, the first scenario of an id in the search order is the one used.
+                var seenScenarios: Set<String> = []
+                let usable = scenarios.compactMap { try? $0.result.get() }.filter { seenScenarios.insert($0.scenario.id).inserted }
                 var items: [JSONValue] = []
                 var seen: Set<String> = []
                 for entry in catalog.entries() {
@@ -24,7 +27,7 @@ struct Playbooks: ParsableCommand {
                         let playbook = loaded.playbook
                         // The first folder in the search order wins; later copies of an id are never used.
                         guard seen.insert(playbook.id).inserted else { continue }
-                        let drills = scenarios.compactMap { try? $0.result.get() }.filter { $0.playbook.playbook.id == playbook.id }
+                        let drills = usable.filter { $0.playbook.playbook.id == playbook.id }
                         items.append(.object([
                             "id": .string(playbook.id), "version": .int(playbook.version), "title": .string(playbook.title[context.language]),
                             "path": .string(entry.path), "drills": .array(drills.map { .string($0.scenario.id) }),
