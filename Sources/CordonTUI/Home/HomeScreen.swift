@@ -7,8 +7,12 @@ enum HomeScreen {
         let zh = language == .zh
         let width = model.size.width
         canvas.put(" Cordon ", x: 0, y: 0, width: width, style: Style(.accent, bold: true, reverse: true))
-        canvas.put(zh ? " 个人信息泄露应急处置控制台" : " Incident console for personal-information leaks", x: 8, y: 0, width: width - 8, style: Style(bold: true))
-        canvas.putRight(model.times.minute(model.now) + " ", in: Rect(x: 0, y: 0, width: width, height: 1), style: .muted)
+        // The clock names its offset, as the console's times do; the subtitle gives way to it.
+        let clock = model.times.minute(model.now) + " " + model.times.label + " "
+        let room = max(0, width - 8 - DisplayWidth.of(clock) - 1)
+        let subtitle = zh ? " 个人信息泄露应急处置控制台" : " Incident console for personal-information leaks"
+        canvas.put(TextLayout.truncate(subtitle, to: room), x: 8, y: 0, width: room, style: Style(bold: true))
+        canvas.putRight(clock, in: Rect(x: 0, y: 0, width: width, height: 1), style: .muted)
         canvas.put(String(repeating: "─", count: width), x: 0, y: 1, width: width, style: .muted)
 
         var lines: [(text: String, style: Style, entry: Int?)] = []
