@@ -96,45 +96,54 @@ import Testing
         return file
     }()
 
+    static let gone = LocalizedText(zh: "文件已不在原路径", en: "the file is no longer at its path")
+
     @Test func everyCheckIsRecordedWithTheOutcomeTheRulesDecide() throws {
         let journal = MemoryJournal()
         try journal.record(.addEvidence(EvidenceInput(file: Samples.file, custodian: "王芳")))
-        try journal.record(.checkEvidence(id: "e1", observed: Samples.file, problem: nil))
-        try journal.record(.checkEvidence(id: "E1", observed: Self.altered, problem: nil))
+        let started = journal.clock.now()
+        journal.clock.advance(seconds: 600)
+        try journal.record(.checkEvidence(id: "e1", found: .read(Samples.file), started: started))
+        try journal.record(.checkEvidence(id: "E1", found: .read(Self.altered), started: nil))
         var grown = Samples.file
         grown.size += 1
-        try journal.record(.checkEvidence(id: "E1", observed: grown, problem: nil))
-        try journal.record(.checkEvidence(id: "E1", observed: nil, problem: "没有那个文件或目录"))
+        try journal.record(.checkEvidence(id: "E1", found: .read(grown), started: nil))
+        try journal.record(.checkEvidence(id: "E1", found: .unreadable(Self.gone), started: nil))
         let item = journal.state.evidence[0]
-        #expect(item.checks.map(\.outcome) == [.match, .changed, .changed, .missing])
+        #expect(item.checks.map(\.outcome) == [.match, .changed, .changed, .unreadable])
+        #expect(item.checks[0].startedAt == started, "when hashing began is kept beside when it was recorded")
+        #expect(item.checks[0].at == started.adding(seconds: 600))
         #expect(item.checks[1].sha256 == Self.altered.sha256)
-        #expect(item.checks[3].problem == "没有那个文件或目录")
+        #expect(item.checks[3].problem == Self.gone)
         #expect(item.checks[3].sha256 == nil)
-        #expect(item.lastCheck?.outcome == .missing)
+        #expect(item.lastCheck?.outcome == .unreadable)
         #expect(item.file == Samples.file, "a check never rewrites what was registered")
     }
 
-    @Test func checksNeedARegisteredFileAndOutliveTheIncident() throws {
+    @Test func checksNeedARegisteredFileAReasonWhenUnreadableAndOutliveTheIncident() throws {
         let journal = MemoryJournal()
-        #expect(journal.refusal(.checkEvidence(id: "E1", observed: Samples.file, problem: nil)) == "unknown-evidence")
+        #expect(journal.refusal(.checkEvidence(id: "E1", found: .read(Samples.file), started: nil)) == "unknown-evidence")
         try journal.record(.addEvidence(EvidenceInput(description: "封存的笔记本电脑", custodian: "李明")))
-        #expect(journal.refusal(.checkEvidence(id: "E1", observed: Samples.file, problem: nil)) == "evidence-not-a-file")
+        #expect(journal.refusal(.checkEvidence(id: "E1", found: .read(Samples.file), started: nil)) == "evidence-not-a-file")
         try journal.record(.addEvidence(EvidenceInput(file: Samples.file, custodian: "王芳")))
         var unhashed = Samples.file
         unhashed.sha256 = "not-a-hash"
-        #expect(journal.refusal(.checkEvidence(id: "E2", observed: unhashed, problem: nil)) == "evidence-unhashed")
+        #expect(journal.refusal(.checkEvidence(id: "E2", found: .read(unhashed), started: nil)) == "evidence-unhashed")
+        #expect(journal.refusal(.checkEvidence(id: "E2", found: .unreadable(LocalizedText(zh: " ", en: "")), started: nil)) == "check-reason-required")
+        #expect(journal.state.evidence[1].checks.isEmpty)
         try journal.close()
-        #expect(journal.refusal(.checkEvidence(id: "E2", observed: Samples.file, problem: nil)) == nil)
+        #expect(journal.refusal(.checkEvidence(id: "E2", found: .read(Samples.file), started: nil)) == nil)
         #expect(journal.state.evidence[1].checks.map(\.outcome) == [.match])
     }
 
-    @Test func theTimelineLineSaysWhatTheCheckFound() throws {
+    @Test func theTimelineLineSaysWhatTheCheckFoundInTheReadersLanguage() throws {
         let journal = MemoryJournal()
         try journal.record(.addEvidence(EvidenceInput(file: Samples.file, custodian: "王芳")))
-        let changed = try journal.record(.checkEvidence(id: "E1", observed: Self.altered, problem: nil))
+        let changed = try journal.record(.checkEvidence(id: "E1", found: .read(Self.altered), started: nil))
         #expect(EventText.summary(changed[0], playbook: journal.playbook, language: .zh) == "校验证据 E1：已改变 · sha256 cdcdcdcdcdcd…")
-        #expect(EventText.summary(changed[0], playbook: journal.playbook, language: .en) == "evidence E1 checked: CHANGED · sha256 cdcdcdcdcdcd…")
-        let missing = try journal.record(.checkEvidence(id: "E1", observed: nil, problem: "permission denied"))
-        #expect(EventText.summary(missing[0], playbook: journal.playbook, language: .en) == "evidence E1 checked: MISSING: permission denied")
+        #expect(EventText.summary(changed[0], playbook: journal.playbook, language: .en) == "evidence E1 checked: changed · sha256 cdcdcdcdcdcd…")
+        let gone = try journal.record(.checkEvidence(id: "E1", found: .unreadable(Self.gone), started: nil))
+        #expect(EventText.summary(gone[0], playbook: journal.playbook, language: .zh) == "校验证据 E1：无法读取：文件已不在原路径")
+        #expect(EventText.summary(gone[0], playbook: journal.playbook, language: .en) == "evidence E1 checked: unreadable: the file is no longer at its path")
     }
 }

@@ -129,6 +129,20 @@ struct CheckpointTests {
         checkpoint.write(folder: session.folder)
     }
 
+    @Test("a checkpoint file that does not read as one (garbled, or from a fold whose state no longer decodes) is reported ignored, not absent")
+    func unreadableCheckpointsAreIgnored() throws {
+        let store = store(interval: 5)
+        let session = try incident(in: store, events: 12, seed: 6)
+        guard case .agrees = try Verifier.verify(folder: session.folder).checkpoint else {
+            Issue.record("the incident should start with a checkpoint that agrees")
+            return
+        }
+        try Data("0123456789abcdef\n{\"format\":1}".utf8).write(to: URL(fileURLWithPath: checkpointFile(session)))
+        #expect(try Verifier.verify(folder: session.folder).checkpoint == .ignored)
+        try FileManager.default.removeItem(atPath: checkpointFile(session))
+        #expect(try Verifier.verify(folder: session.folder).checkpoint == .absent)
+    }
+
     @Test("a sealed checkpoint that names another line, incident, playbook, fold or prefix is ignored")
     func mismatchesAreIgnored() throws {
         let store = store(interval: 5)

@@ -158,7 +158,7 @@ import Testing
         #expect(console.screen.contains("· 一致"))
     }
 
-    @Test func aChangedOrUnreadableFileIsRecordedAsSuchAndShownAsAWarning() throws {
+    @Test func aChangedOrUnreadableFileIsRecordedAndShownAsSuch() throws {
         let changed = HashJobStandIn(total: 4 * Self.gib)
         let console = checking(changed, language: .en)
         console.press(.character("v"))
@@ -167,16 +167,25 @@ import Testing
         changed.finish(.success(altered))
         console.program.checkHashing()
         #expect(console.lastEvent.data.string("outcome") == "changed")
-        #expect(console.screen.contains("last checked ") && console.screen.contains("· CHANGED"))
+        #expect(console.screen.contains("last checked ") && console.screen.contains("· changed"))
 
         let gone = HashJobStandIn(total: 4 * Self.gib)
         console.program.hashEvidence = { _ in gone }
         console.press(.character("v"))
-        gone.finish(.failure(Refusal("evidence-unreadable", zh: "证据文件不存在。", en: "The evidence file does not exist.")))
+        gone.finish(.failure(Unreadable()))
         console.program.checkHashing()
-        #expect(console.lastEvent.data.string("outcome") == "missing")
-        #expect(console.lastEvent.data.string("problem") == "The evidence file does not exist.")
-        #expect(console.screen.contains("· MISSING"))
+        #expect(console.lastEvent.data.string("outcome") == "unreadable")
+        #expect(LocalizedText(json: console.lastEvent.data["problem"]) == Unreadable.gone, "the cause is recorded, not the error's advice")
+        #expect(console.screen.contains("· unreadable"))
+
+        // A failure that is no finding about the file (here: no cause) records nothing.
+        let broken = HashJobStandIn(total: 4 * Self.gib)
+        console.program.hashEvidence = { _ in broken }
+        console.press(.character("v"))
+        broken.finish(.failure(Refusal("io", zh: "出错了。", en: "Something broke.")))
+        console.program.checkHashing()
+        #expect(console.journal.state.evidence[0].checks.count == 2)
+        #expect(console.screen.contains("Something broke."))
     }
 
     @Test func escStopsACheckAndADescribedItemHasNothingToCheck() throws {
@@ -185,6 +194,7 @@ import Testing
         console.press(.character("v"))
         console.press(.escape)
         #expect(job.isCancelled)
+        #expect(console.screen.contains("已取消校验，未记录任何内容。按 v 重新校验"), "not the add form's Enter, which hands over here")
         job.finish(.success(Self.image))
         console.program.checkHashing()
         #expect(console.journal.state.evidence[0].checks.isEmpty, "a cancelled check records nothing")
@@ -194,4 +204,12 @@ import Testing
         #expect(console.screen.contains("E2 是实物或描述，没有可校验的文件。"))
         #expect(console.journal.events.count == 3)
     }
+}
+
+/// A read failure as the store reports one: a message with advice, and the plain cause.
+private struct Unreadable: LocalizedFailure {
+    static let gone = LocalizedText(zh: "文件已不在原路径", en: "the file is no longer at its path")
+    var code: String { "evidence-unreadable" }
+    var message: LocalizedText { LocalizedText(zh: "找不到证据文件；未记录。", en: "The evidence file cannot be found; nothing was recorded.") }
+    var cause: LocalizedText? { Self.gone }
 }

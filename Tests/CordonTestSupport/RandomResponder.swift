@@ -55,13 +55,16 @@ public struct RandomResponder {
                 return .record(.addEvidence(EvidenceInput(file: file, origin: text(), custodian: pick(["安全组", "法务"]))))
             }
             let item = pick(files)
-            var observed = item.file
+            var file = item.file!
+            var found = EvidenceObservation.read(file)
             switch random.draw(0...2) {
-            case 0: observed?.sha256 = String(repeating: "cd", count: 32)
-            case 1: observed = nil
+            case 0:
+                file.sha256 = String(repeating: "cd", count: 32)
+                found = .read(file)
+            case 1: found = .unreadable(LocalizedText(zh: "文件不存在", en: "the file does not exist"))
             default: break
             }
-            return .record(.checkEvidence(id: item.id, observed: observed, problem: observed == nil ? "没有那个文件或目录" : nil))
+            return .record(.checkEvidence(id: item.id, found: found, started: state.lastEventAt))
         case 84..<88:
             let id = state.evidence.isEmpty ? "E1" : pick(state.evidence).id
             return .record(.transferEvidence(id: id, to: pick(["法务", "鉴定机构"]), reason: text()))

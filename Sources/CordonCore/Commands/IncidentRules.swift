@@ -174,14 +174,14 @@ public enum IncidentRules {
     // MARK: - Shared checks
 
     /// Actions outlive incidents: besides notes and notices sent, a closed incident still takes
-    /// improvement-action updates and evidence hand-overs (`RecordRules` lets exactly those through).
+    /// improvement-action updates and evidence hand-overs and checks (`RecordRules` lets exactly those through).
     static func refuseIfClosed(_ state: IncidentState) -> Refusal? {
         if let refusal = refuseIfDrillEnded(state) { return refusal }
         guard state.isClosed else { return nil }
         return Refusal(
             "incident-closed",
-            zh: "事件 \(state.id) 已关闭，只能再添加备注、记录已发出的通报及其事实、更新改进措施或移交证据。",
-            en: "Incident \(state.id) is closed; only notes, notices sent and their facts, improvement-action updates and evidence hand-overs can still be recorded.")
+            zh: "事件 \(state.id) 已关闭，只能再添加备注、记录已发出的通报及其事实、更新改进措施，或移交、校验证据。",
+            en: "Incident \(state.id) is closed; only notes, notices sent and their facts, improvement-action updates and evidence hand-overs and checks can still be recorded.")
     }
 
     /// An ended drill is scored as it stood: work recorded afterwards would change its score.

@@ -3,6 +3,13 @@
 public protocol LocalizedFailure: Error {
     var code: String { get }
     var message: LocalizedText { get }
+    /// What went wrong as a plain finding, without what was or was not recorded or what to do
+    /// next: for a record that quotes the failure (a file an integrity check could not read).
+    var cause: LocalizedText? { get }
+}
+
+extension LocalizedFailure {
+    public var cause: LocalizedText? { nil }
 }
 
 extension Refusal: LocalizedFailure {}

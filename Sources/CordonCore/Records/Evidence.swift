@@ -59,23 +59,32 @@ public struct CustodyChange: Sendable, Hashable, Codable {
     public var seq: Int
 }
 
+/// What hashing a registered evidence file again found.
+public enum EvidenceObservation: Sendable, Hashable {
+    /// The file was read to its end: this is its path, SHA-256 and size now.
+    case read(EvidenceFile)
+    /// The file could not be read (gone, no permission, not a regular file any more, an I/O
+    /// error part-way): why, worded as what was found.
+    case unreadable(LocalizedText)
+}
+
 /// One integrity check of an evidence file: hashed again where it lies and compared with what
 /// was recorded when it was registered. Recorded whatever the outcome, so that a changed or
-/// missing file is on the timeline from the moment anyone noticed.
+/// unreadable file is on the timeline from the moment anyone noticed.
 public struct EvidenceCheck: Sendable, Hashable, Codable {
     public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
         /// Same SHA-256 and size as registered.
         case match
         /// The file is there but its bytes differ.
         case changed
-        /// The file could not be read (gone, moved, no permission).
-        case missing
+        /// The file could not be read.
+        case unreadable
 
         public var title: LocalizedText {
             switch self {
-            case .match: LocalizedText(zh: "一致", en: "matches")
-            case .changed: LocalizedText(zh: "已改变", en: "CHANGED")
-            case .missing: LocalizedText(zh: "缺失", en: "MISSING")
+            case .match: LocalizedText(zh: "一致", en: "match")
+            case .changed: LocalizedText(zh: "已改变", en: "changed")
+            case .unreadable: LocalizedText(zh: "无法读取", en: "unreadable")
             }
         }
     }
@@ -84,8 +93,11 @@ public struct EvidenceCheck: Sendable, Hashable, Codable {
     /// What was found, when the file could be read.
     public var sha256: String?
     public var size: Int?
-    /// Why it could not be read, for a missing file.
-    public var problem: String?
+    /// Why it could not be read.
+    public var problem: LocalizedText?
+    /// When hashing began; the check is recorded (`at`) once it ended, which for a disk image
+    /// can be minutes later.
+    public var startedAt: Timestamp?
     public var at: Timestamp
     /// Who ran the check.
     public var by: String

@@ -24,8 +24,8 @@ enum EvidenceRules {
             if let same = state.evidence.first(where: { $0.file?.path == file.path && $0.file?.sha256 == file.sha256 }) {
                 throw Refusal(
                     "evidence-duplicate",
-                    zh: "该文件已登记为 \(same.id)（路径与 SHA-256 都相同），未重复登记；移交用 transfer，核对用 check。",
-                    en: "This file is already registered as \(same.id) (same path and SHA-256) and was not registered twice; hand it over with transfer, check it with check.")
+                    zh: "该文件已登记为 \(same.id)（路径与 SHA-256 都相同），未重复登记；需要时可移交或校验 \(same.id)。",
+                    en: "This file is already registered as \(same.id) (same path and SHA-256), so nothing was registered; hand \(same.id) over or check it instead.")
             }
             data["file"] = .string(file.path)
             data["sha256"] = .string(file.sha256)
@@ -51,31 +51,35 @@ enum EvidenceRules {
     }
 
     /// Allowed on a closed incident: evidence is checked long after the response, before it is
-    /// handed to a court or a regulator. The outcome is decided here from what was observed, so
+    /// handed to a court or a regulator. The outcome is decided here from what was found, so
     /// a caller cannot record a match for bytes that differ.
-    static func check(_ reference: String, observed: EvidenceFile?, problem: String?, state: IncidentState) throws(Refusal) -> [EventDraft] {
-        let item = try find(reference, in: state)
-        guard let recorded = item.file else {
-            throw Refusal(
-                "evidence-not-a-file", zh: "\(item.id) 是实物或描述，没有可校验的文件。",
-                en: "\(item.id) is a description, with no file to check.")
-        }
+    static func check(_ reference: String, found: EvidenceObservation, started: Timestamp?, state: IncidentState) throws(Refusal) -> [EventDraft] {
+        let (item, recorded) = try RecordRules.evidenceToCheck(reference, in: state)
         var data: JSONObject = ["evidence": .string(item.id), "file": .string(recorded.path)]
-        if let observed {
-            guard EvidenceFile.isHash(observed.sha256), observed.size >= 0 else {
+        switch found {
+        case .read(let file):
+            guard EvidenceFile.isHash(file.sha256), file.size >= 0 else {
                 throw Refusal(
                     "evidence-unhashed",
                     zh: "校验结果缺少有效的 SHA-256 或大小，未记录；请用 cordon evidence ID check 校验。",
                     en: "The check lacks a valid SHA-256 or size and was not recorded; check with cordon evidence ID check.")
             }
-            let same = observed.sha256 == recorded.sha256 && observed.size == recorded.size
+            let same = file.sha256 == recorded.sha256 && file.size == recorded.size
             data["outcome"] = .string((same ? EvidenceCheck.Outcome.match : .changed).rawValue)
-            data["sha256"] = .string(observed.sha256)
-            data["size"] = .int(observed.size)
-        } else {
-            data["outcome"] = .string(EvidenceCheck.Outcome.missing.rawValue)
-            data["problem"] = .string(try RecordRules.optional(problem) ?? "unreadable")
+            data["sha256"] = .string(file.sha256)
+            data["size"] = .int(file.size)
+        case .unreadable(let reason):
+            let zh = reason.zh.trimmingCharacters(in: .whitespacesAndNewlines)
+            let en = reason.en.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !zh.isEmpty, !en.isEmpty else {
+                throw Refusal(
+                    "check-reason-required", zh: "无法读取的文件须说明原因，未记录。",
+                    en: "A file that could not be read needs the reason; nothing was recorded.")
+            }
+            data["outcome"] = .string(EvidenceCheck.Outcome.unreadable.rawValue)
+            data["problem"] = LocalizedText(zh: zh, en: en).json
         }
+        if let started { data["started"] = .string(started.iso8601) }
         return [EventDraft(EventType.evidenceChecked, data)]
     }
 

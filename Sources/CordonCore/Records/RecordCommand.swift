@@ -5,9 +5,9 @@ public enum RecordCommand: Sendable, Hashable {
     case addEvidence(EvidenceInput)
     /// Hands an item to another custodian: a custody event.
     case transferEvidence(id: String, to: String, reason: String?)
-    /// Records what hashing an evidence file again found: `observed` is the file as it is now,
-    /// `nil` when it could not be read (`problem` says why). The rules decide the outcome.
-    case checkEvidence(id: String, observed: EvidenceFile?, problem: String?)
+    /// Records what hashing an evidence file again, from `started`, found; the rules decide
+    /// whether that is a match.
+    case checkEvidence(id: String, found: EvidenceObservation, started: Timestamp?)
     case assessScope(ScopeInput)
     case addFinding(FindingInput)
     case withdrawFinding(id: String, reason: String)

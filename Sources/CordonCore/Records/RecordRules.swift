@@ -15,8 +15,8 @@ public enum RecordRules {
             switch command {
             case .transferEvidence(let id, let to, let reason):
                 return .accept(try EvidenceRules.transfer(id, to: to, reason: reason, state: state))
-            case .checkEvidence(let id, let observed, let problem):
-                return .accept(try EvidenceRules.check(id, observed: observed, problem: problem, state: state))
+            case .checkEvidence(let id, let found, let started):
+                return .accept(try EvidenceRules.check(id, found: found, started: started, state: state))
             case .updateAction(let change):
                 return .accept(try ActionRules.update(change, state: state))
             case .addEvidence(let input):
@@ -48,6 +48,19 @@ public enum RecordRules {
         } catch {
             return .refuse(error)
         }
+    }
+
+    /// The registered evidence `reference` names and its file, or the refusal that says why it
+    /// cannot be checked (unknown, or a described item with no file). For the command line, so
+    /// it refuses before hashing anything.
+    public static func evidenceToCheck(_ reference: String, in state: IncidentState) throws(Refusal) -> (EvidenceRecord, EvidenceFile) {
+        let item = try EvidenceRules.find(reference, in: state)
+        guard let file = item.file else {
+            throw Refusal(
+                "evidence-not-a-file", zh: "\(item.id) 是实物或描述，没有可校验的文件。",
+                en: "\(item.id) is a description, with no file to check.")
+        }
+        return (item, file)
     }
 
     // MARK: - Shared

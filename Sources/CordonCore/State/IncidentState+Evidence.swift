@@ -33,8 +33,8 @@ extension IncidentState {
         return true
     }
 
-    /// `evidence.checked`: `{"evidence":"E1","file":"/…","outcome":"match","sha256":"…","size":1024}`,
-    /// or `"outcome":"missing"` with the `problem` instead of a hash.
+    /// `evidence.checked`: `{"evidence":"E1","file":"/…","outcome":"match","sha256":"…","size":1024,"started":"…"}`,
+    /// or `"outcome":"unreadable"` with the `problem` (`{"zh":…,"en":…}`) instead of a hash.
     mutating func applyEvidenceChecked(_ event: Event) -> Bool {
         let data = event.data
         guard let id = data.string("evidence"),
@@ -42,8 +42,8 @@ extension IncidentState {
               let index = evidence.firstIndex(where: { $0.id == id })
         else { return false }
         evidence[index].checks.append(EvidenceCheck(
-            outcome: outcome, sha256: data.string("sha256"), size: data.int("size"), problem: data.string("problem"),
-            at: event.ts, by: event.actorLabel, seq: event.seq))
+            outcome: outcome, sha256: data.string("sha256"), size: data.int("size"), problem: LocalizedText(json: data["problem"]),
+            startedAt: data.string("started").flatMap(Timestamp.init(iso8601:)), at: event.ts, by: event.actorLabel, seq: event.seq))
         return true
     }
 }

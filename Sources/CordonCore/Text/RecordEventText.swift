@@ -19,7 +19,7 @@ enum RecordEventText {
             let outcome = data.string("outcome").flatMap(EvidenceCheck.Outcome.init(rawValue:))?.title[language] ?? text("outcome")
             var detail = ""
             if let hash = data.string("sha256") { detail = " · sha256 \(hash.prefix(12))…" }
-            if let problem = data.string("problem") { detail = localized("：", ": ") + problem }
+            if let problem = LocalizedText(json: data["problem"]) { detail = localized("：", ": ") + problem[language] }
             return localized("校验证据 \(text("evidence"))：\(outcome)", "evidence \(text("evidence")) checked: \(outcome)") + detail
         case EventType.scopeAssessed:
             return localized("范围评估：", "scope: ") + scopeLine(data, language: language)

@@ -18,7 +18,8 @@ public enum RecordJSON {
             "checks": .array(item.checks.map { check in
                 .object([
                     "at": check.at.json, "outcome": .string(check.outcome.rawValue), "sha256": check.sha256.json,
-                    "size": check.size.map { .int($0) } ?? .null, "problem": check.problem.json, "by": .string(check.by), "seq": .int(check.seq),
+                    "size": check.size.map { .int($0) } ?? .null, "problem": check.problem?.json ?? .null,
+                    "started": check.startedAt?.json ?? .null, "by": .string(check.by), "seq": .int(check.seq),
                 ])
             }),
         ])

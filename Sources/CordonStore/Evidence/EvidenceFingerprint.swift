@@ -25,16 +25,20 @@ public enum EvidenceFingerprint {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         var info = stat()
         guard stat(absolute, &info) == 0 else {
+            let number = errno
+            let reason = String(cString: strerror(number))
             throw StoreError(
                 "evidence-unreadable",
-                zh: "找不到证据文件 \(path)（\(String(cString: strerror(errno)))）；未记录。请检查路径。",
-                en: "The evidence file \(path) cannot be found (\(String(cString: strerror(errno)))); nothing was recorded. Check the path.")
+                zh: "找不到证据文件 \(path)（\(reason)）；未记录。请检查路径。",
+                en: "The evidence file \(path) cannot be found (\(reason)); nothing was recorded. Check the path.",
+                cause: unreachable(number, reason: reason))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw StoreError(
                 "evidence-not-file",
                 zh: "\(path) 不是普通文件；未记录。目录请先打包（如 tar）再登记该归档文件。",
-                en: "\(path) is not a regular file; nothing was recorded. Pack a folder into an archive (tar, for instance) and register that.")
+                en: "\(path) is not a regular file; nothing was recorded. Pack a folder into an archive (tar, for instance) and register that.",
+                cause: LocalizedText(zh: "该路径现在不是普通文件", en: "the path is not a regular file now"))
         }
         let doing = LocalizedText(zh: "读取证据文件", en: "Reading the evidence file")
         var hasher = SHA256()
@@ -53,8 +57,17 @@ public enum EvidenceFingerprint {
                     break
                 }
             }
+        } catch where error.isPermissionDenied {
+            // Not StoreError.system's advice, which is about a home folder that cannot be written.
+            throw StoreError(
+                "evidence-unreadable",
+                zh: "无权读取证据文件 \(path)（\(error.reason)）；未记录。请检查文件权限，或由有权限的人登记。",
+                en: "The evidence file \(path) cannot be read (\(error.reason)); nothing was recorded. Check its permissions, or have someone who may read it register it.",
+                cause: LocalizedText(zh: "无权读取该文件", en: "permission to read the file is denied"))
         } catch {
-            throw StoreError.system(error, while: doing)
+            var failure = StoreError.system(error, while: doing)
+            failure.cause = LocalizedText(zh: "读取失败（\(error.reason)）", en: "reading failed (\(error.reason))")
+            throw failure
         }
         if stopped { throw cancelled }
         let hex = hasher.finalize().map { byte in
@@ -63,5 +76,14 @@ public enum EvidenceFingerprint {
         }.joined()
         let name = (absolute as NSString).lastPathComponent
         return EvidenceFile(path: absolute, name: name, sha256: hex, size: offset)
+    }
+
+    /// Why `stat` could not reach a file, as a finding.
+    private static func unreachable(_ number: Int32, reason: String) -> LocalizedText {
+        switch number {
+        case ENOENT, ENOTDIR: LocalizedText(zh: "文件已不在原路径", en: "the file is no longer at its path")
+        case EACCES, EPERM: LocalizedText(zh: "无权访问该文件", en: "permission to reach the file is denied")
+        default: LocalizedText(zh: "无法访问该文件（\(reason)）", en: "the file cannot be reached (\(reason))")
+        }
     }
 }

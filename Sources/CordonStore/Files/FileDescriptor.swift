@@ -21,6 +21,7 @@ public struct SystemError: Error, CustomStringConvertible, Equatable {
     public var description: String { "\(operation) \(path): \(reason)" }
     public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
     public var isReadOnly: Bool { code == EROFS || code == EACCES || code == EPERM }
+    public var isPermissionDenied: Bool { code == EACCES || code == EPERM }
 }
 
 /// An open file, closed when the value is dropped. Only what the journal needs:

@@ -6,10 +6,13 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// A stable code for scripts and tests.
     public var code: String
     public var message: LocalizedText
+    /// What went wrong as a plain finding (see `LocalizedFailure.cause`), where one is useful.
+    public var cause: LocalizedText?
 
-    public init(_ code: String, zh: String, en: String) {
+    public init(_ code: String, zh: String, en: String, cause: LocalizedText? = nil) {
         self.code = code
         self.message = LocalizedText(zh: zh, en: en)
+        self.cause = cause
     }
 
     public var description: String { "\(code): \(message.en)" }

@@ -92,7 +92,11 @@ public enum Verifier {
     /// Whether commands would trust `checkpoint` (the same checks as opening), and if so whether
     /// it says what the fold of its lines says.
     private static func finding(_ checkpoint: Checkpoint?, folded: IncidentState?, damagedAt: Int?, folder: String) -> VerifyReport.CheckpointFinding {
-        guard let checkpoint else { return .absent }
+        guard let checkpoint else {
+            // A file that does not read as a checkpoint (torn, garbled, or written by a version
+            // whose state no longer decodes) is one that commands ignore and rebuild.
+            return FileSystem.exists(Checkpoint.path(in: folder)) ? .ignored : .absent
+        }
         if let damagedAt, damagedAt <= checkpoint.position.seq { return .unverifiable(seq: checkpoint.position.seq) }
         let name = (folder as NSString).lastPathComponent
         guard let id = IncidentId(name),

@@ -36,8 +36,8 @@ public final class ConsoleProgram {
     private enum HashPurpose {
         /// Registering new evidence.
         case add(EvidenceInput)
-        /// Checking registered evidence `id` against the hash it was registered with.
-        case check(id: String)
+        /// Checking registered evidence `id` against the hash it was registered with, from `started`.
+        case check(id: String, started: Timestamp)
     }
 
     /// A console on one incident, as `cordon open ID` starts it.
@@ -179,12 +179,15 @@ public final class ConsoleProgram {
             return [.hashing(nil)] + run(.perform(.record(.addEvidence(input))))
         case (.add, .failure(let error)):
             return [.hashing(nil), .failed(Self.describe(error))]
-        case (.check(let id), .success(let file)):
-            return [.hashing(nil)] + run(.perform(.record(.checkEvidence(id: id, observed: file, problem: nil))))
-        case (.check(let id), .failure(let error)):
-            // A file that cannot be read any more is a finding in itself: it is recorded.
-            let problem = Self.describe(error)[model.language]
-            return [.hashing(nil)] + run(.perform(.record(.checkEvidence(id: id, observed: nil, problem: problem))))
+        case (.check(let id, let started), .success(let file)):
+            return [.hashing(nil)] + run(.perform(.record(.checkEvidence(id: id, found: .read(file), started: started))))
+        case (.check(let id, let started), .failure(let error)):
+            // A file that cannot be read any more is a finding in itself, recorded as what was
+            // found; a failure that is no such finding records nothing and says why.
+            guard let cause = (error as? any LocalizedFailure)?.cause else {
+                return [.hashing(nil), .failed(Self.describe(error))]
+            }
+            return [.hashing(nil)] + run(.perform(.record(.checkEvidence(id: id, found: .unreadable(cause), started: started))))
         }
     }
 
@@ -261,14 +264,20 @@ public final class ConsoleProgram {
         case .addEvidenceFile(let path, let input):
             return startHashing(path, for: .add(input))
         case .checkEvidenceFile(let id, let path):
-            return startHashing(path, for: .check(id: id))
+            return startHashing(path, for: .check(id: id, started: clock.now()))
         case .cancelHashing:
-            guard let (job, _, _) = hashingEvidence else { return [] }
+            guard let (job, purpose, _) = hashingEvidence else { return [] }
             job.cancel()
             hashingEvidence = nil
-            return [.hashing(nil), .failed(LocalizedText(
+            let said = switch purpose {
+            case .add: LocalizedText(
                 zh: "已取消计算哈希，未登记任何内容。按 Enter 重新计算，或 Esc 返回。",
-                en: "Hashing cancelled; nothing was registered. Press Enter to hash it again, or Esc to go back."))]
+                en: "Hashing cancelled; nothing was registered. Press Enter to hash it again, or Esc to go back.")
+            case .check: LocalizedText(
+                zh: "已取消校验，未记录任何内容。按 v 重新校验，或 Esc 返回。",
+                en: "Check cancelled; nothing was recorded. Press v to check again, or Esc to go back.")
+            }
+            return [.hashing(nil), .failed(said)]
         case .loadHome:
             guard let library else { return [] }
             return [.homeLoaded(
@@ -322,7 +331,7 @@ public final class ConsoleProgram {
         guard let hashEvidence else {
             let instead = switch purpose {
             case .add: LocalizedText(zh: "请用 cordon evidence ID add --file 路径 登记文件", en: "register the file with cordon evidence ID add --file PATH")
-            case .check(let id): LocalizedText(zh: "请用 cordon evidence ID check \(id) 校验", en: "check it with cordon evidence ID check \(id)")
+            case .check(let id, _): LocalizedText(zh: "请用 cordon evidence ID check \(id) 校验", en: "check it with cordon evidence ID check \(id)")
             }
             return [.failed(LocalizedText(
                 zh: "此控制台不能读取文件；\(instead.zh)。未记录任何内容。",

@@ -12,7 +12,7 @@ struct EvidenceCommand: ParsableCommand {
             cordon evidence ID add --file PATH --custodian NAME [--origin TEXT] [--description TEXT]
             cordon evidence ID add --description TEXT --custodian NAME [--origin TEXT]
             cordon evidence ID transfer E1 --to NAME [--reason TEXT]
-            cordon evidence ID check E1        re-hash the file and record the result; exit 1 if it changed or is gone
+            cordon evidence ID check E1        re-hash the file and record the result; exit 1 if it changed or cannot be read
             cordon evidence ID [list]
 
             A file is hashed (SHA-256) where it lies and referenced, never copied. Every hand-over is \
@@ -64,37 +64,45 @@ struct EvidenceCommand: ParsableCommand {
     }
 
     /// Hashes the file again where it lies and records what was found, whatever it was: a
-    /// changed or missing file belongs on the timeline from the moment anyone noticed.
+    /// changed or unreadable file belongs on the timeline from the moment anyone noticed.
+    /// Exits 1 unless the file still matches.
     private func check(_ context: Context) throws {
-        var recorded: EvidenceFile?
-        var observed: EvidenceFile?
-        var problem: String?
+        var checked: (id: String, registered: EvidenceFile, found: EvidenceObservation)?
         try context.perform(on: id) { state in
-            // Hash only a known file; the rules refuse anything else with their own message.
-            let reference = RecordRules.normalizedId(item ?? "", prefix: "E")
-            if let file = state.evidence.first(where: { $0.id == reference })?.file {
-                recorded = file
-                do throws(StoreError) {
-                    observed = try EvidenceFingerprint.file(at: file.path)
-                } catch {
-                    problem = error.message[context.language]
-                }
+            // An unknown or described item is refused before anything is hashed; the rules
+            // decide again under the lock, where the registered file cannot have changed.
+            let (entry, registered) = try RecordRules.evidenceToCheck(item ?? "", in: state)
+            let started = context.now
+            let found: EvidenceObservation
+            do throws(StoreError) {
+                found = .read(try EvidenceFingerprint.file(at: registered.path))
+            } catch {
+                guard let cause = error.cause else { throw error }
+                found = .unreadable(cause)
             }
-            return .record(.checkEvidence(id: item ?? "", observed: observed, problem: problem))
+            checked = (entry.id, registered, found)
+            return .record(.checkEvidence(id: entry.id, found: found, started: started))
         }
-        guard let recorded else { return }
-        guard let observed else {
-            print(context.text("缺失：", "MISSING: ") + "\(recorded.path.terminalSafe): " + (problem ?? "").terminalSafe)
-            throw ExitCode(1)
+        guard let (id, registered, found) = checked else { return }
+        let path = registered.path.terminalSafe
+        switch found {
+        case .read(let now) where now.sha256 == registered.sha256 && now.size == registered.size:
+            if !context.options.json {
+                print(context.text("一致：\(id) \(path)  sha256 \(now.sha256)", "match: \(id) \(path)  sha256 \(now.sha256)"))
+            }
+            return
+        case .read(let now):
+            if !context.options.json {
+                print(context.text("已改变：\(id) 自登记后已改变  \(path)", "CHANGED: \(id) differs from when it was registered  \(path)"))
+                print(context.text("登记时：", "registered: ") + "sha256 \(registered.sha256)  \(NumberText.grouped(registered.size)) B")
+                print(context.text("现在：  ", "now:        ") + "sha256 \(now.sha256)  \(NumberText.grouped(now.size)) B")
+            }
+        case .unreadable(let why):
+            if !context.options.json {
+                print(context.text("无法读取：\(id) \(path)：", "UNREADABLE: \(id) \(path): ") + why[context.language].terminalSafe)
+            }
         }
-        if observed.sha256 == recorded.sha256 && observed.size == recorded.size {
-            print(context.text("一致：", "match: ") + "\(recorded.path.terminalSafe)  sha256 \(observed.sha256)")
-        } else {
-            print(context.text("不一致：自登记后已改变", "CHANGED: differs from when it was registered") + "  \(recorded.path.terminalSafe)")
-            print(context.text("登记时：", "registered: ") + "sha256 \(recorded.sha256)  \(NumberText.grouped(recorded.size)) B")
-            print(context.text("现在：  ", "now:        ") + "sha256 \(observed.sha256)  \(NumberText.grouped(observed.size)) B")
-            throw ExitCode(1)
-        }
+        throw ExitCode(1)
     }
 
     private func list(_ context: Context) throws {
@@ -116,7 +124,7 @@ struct EvidenceCommand: ParsableCommand {
                 print("    \(file.path.terminalSafe)  \(NumberText.grouped(file.size)) B  sha256 \(file.sha256)")
             }
             if let check = item.lastCheck {
-                let found = check.problem.map { ": \($0.terminalSafe)" } ?? ""
+                let found = check.problem.map { context.text("：", ": ") + $0[context.language].terminalSafe } ?? ""
                 print("    " + context.text("最近校验 ", "last checked ") + "\(times.minute(check.at))  \(check.outcome.title[context.language])\(found)  #\(check.seq) \(check.by.terminalSafe)")
             }
             for change in item.custody {

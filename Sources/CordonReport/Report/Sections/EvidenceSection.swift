@@ -34,14 +34,15 @@ struct EvidenceSection: ReportSectionBuilder {
             rows: custody)))
         let checks = evidence.flatMap { item in
             item.checks.map { check in
-                let found = check.sha256 ?? check.problem ?? "—"
-                return [item.id, input.time(check.at), check.outcome.title[input.language], found, check.by, "\(check.seq)"]
+                let found = check.sha256 ?? check.problem?[input.language] ?? "—"
+                let began = check.startedAt.map { input.time($0) } ?? "—"
+                return [item.id, began, input.time(check.at), check.outcome.title[input.language], found, check.by, "\(check.seq)"]
             }
         }
         if !checks.isEmpty {
             blocks.append(.heading(input.t("完整性校验", "Integrity checks")))
             blocks.append(.table(ReportTable(
-                headers: [input.t("证据", "Item"), input.t("时间", "When"), input.t("结果", "Result"), input.t("当时的 SHA-256 或问题", "SHA-256 found, or the problem"), input.t("校验人", "Checked by"), "seq"],
+                headers: [input.t("证据", "Item"), input.t("开始计算", "Hashing began"), input.t("记录时间", "Recorded"), input.t("结果", "Result"), input.t("当时的 SHA-256 或原因", "SHA-256 found, or why unreadable"), input.t("校验人", "Checked by"), "seq"],
                 rows: checks)))
         }
         let data = JSONValue.array(evidence.map(RecordJSON.evidence))
