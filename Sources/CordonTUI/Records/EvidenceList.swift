@@ -68,10 +68,13 @@ struct EvidenceList: RecordListDialog {
             guard let index = selected(among: evidence.count) else {
                 return .invalid(localized("还没有可校验的证据；按 n 先登记。", "There is no evidence to check yet; press n to register some."))
             }
-            guard let file = evidence[index].file else {
-                return .invalid(localized("\(evidence[index].id) 是实物或描述，没有可校验的文件。", "\(evidence[index].id) is a description, with no file to check."))
+            guard let incident = model.console?.incident else { return .stay }
+            do throws(Refusal) {
+                let (item, file) = try RecordRules.evidenceToCheck(evidence[index].id, in: incident)
+                return .effect(.checkEvidenceFile(id: item.id, path: file.path))
+            } catch {
+                return .invalid(error.message)
             }
-            return .effect(.checkEvidenceFile(id: evidence[index].id, path: file.path))
         default:
             return .stay
         }
