@@ -17,7 +17,7 @@ enum CordonCLI {
         } catch let error as StoreError {
             fail(context, code: error.code, message: error.message, exit: 3)
         } catch let error as DocumentError {
-            fail(context, code: "bad-document", message: LocalizedText(error.description), exit: 3)
+            fail(context, code: "bad-document", message: LocalizedText(zh: error.text(.zh), en: error.description), exit: 3)
         } catch let error as any LocalizedFailure {
             fail(context, code: error.code, message: error.message, exit: 3)
         }

@@ -181,6 +181,16 @@ struct CommandLineTests {
         #expect(validate.stdout.contains("at least one role"))
         let declare = try cordon.run(["declare", "--playbook", file, "--title", "x"])
         #expect(declare.status == 3)
+
+        // An id that names nothing says what there is, in the responder's language.
+        let noPlaybook = try cordon.run(["declare", "--playbook", "pi-leek", "--title", "x"])
+        #expect(noPlaybook.status == 3)
+        #expect(noPlaybook.stderr.contains("pi-leek: no playbook with this id; known: data-room-overshare, departing-employee, pi-leak, vendor-breach"))
+        let zh = try cordon.run(["declare", "--playbook", "pi-leek", "--title", "x", "--lang", "zh"])
+        #expect(zh.stderr.contains("没有 id 为“pi-leek”的剧本；可用：data-room-overshare、departing-employee、pi-leak、vendor-breach"), "\(zh.stderr)")
+        let noScenario = try cordon.run(["drill", "vendor-breach", "--headless", "--lang", "zh"])
+        #expect(noScenario.status == 3)
+        #expect(noScenario.stderr.contains("没有 id 为“vendor-breach”的演练场景；可用：collection-agency-breach"), "\(noScenario.stderr)")
     }
 
     @Test("messages follow --lang")

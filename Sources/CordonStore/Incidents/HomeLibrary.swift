@@ -34,7 +34,7 @@ public final class HomeLibrary: IncidentLibrary {
         } catch {
             throw StoreError(
                 "bad-playbook",
-                zh: "无法读取剧本“\(request.playbook)”，未宣布任何事件：\(error.description)",
+                zh: "无法读取剧本“\(request.playbook)”，未宣布任何事件：\(error.text(.zh))",
                 en: "The playbook '\(request.playbook)' cannot be read, so nothing was declared: \(error.description)")
         }
         let declaration = Declaration(playbook: loaded, title: request.title, severity: request.severity, detectedAt: request.detectedAt, kind: request.kind)
@@ -62,7 +62,7 @@ public final class HomeLibrary: IncidentLibrary {
         } catch {
             throw StoreError(
                 "bad-scenario",
-                zh: "无法读取演练场景“\(scenario)”，未创建任何演练：\(error.description)",
+                zh: "无法读取演练场景“\(scenario)”，未创建任何演练：\(error.text(.zh))",
                 en: "The drill scenario '\(scenario)' cannot be read, so no drill was created: \(error.description)")
         }
         let drill = try store.declareDrill(loaded, language: language, stamp: stamp)

@@ -27,6 +27,10 @@ public struct DocumentDiagnostic: Sendable, Hashable, CustomStringConvertible {
 /// A file that could not be loaded, with every problem found in it.
 public struct DocumentError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [DocumentDiagnostic]
+    /// The whole error in Chinese, for the few that a responder meets without opening a file (an
+    /// id that names no playbook or scenario). Diagnostics about a file's contents stay in
+    /// English, the language of the YAML keys they point at.
+    public var chinese: String?
 
     public init(_ diagnostics: [DocumentDiagnostic]) {
         self.diagnostics = diagnostics
@@ -37,4 +41,9 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// The error in `language`: the Chinese wording where there is one.
+    public func text(_ language: Language) -> String {
+        language == .zh ? chinese ?? description : description
+    }
 }

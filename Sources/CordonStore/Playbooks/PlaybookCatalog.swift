@@ -76,6 +76,9 @@ public struct PlaybookCatalog: Sendable {
             if case .success(let loaded) = entry.result, loaded.playbook.id == reference { return loaded }
         }
         let known = entries().compactMap { try? $0.result.get().playbook.id }
-        throw DocumentError(file: reference, message: "no playbook with this id; known: \(known.isEmpty ? "none (searched \(directories.joined(separator: ", ")))" : known.joined(separator: ", "))")
+        let searched = directories.joined(separator: ", ")
+        var error = DocumentError(file: reference, message: "no playbook with this id; known: \(known.isEmpty ? "none (searched \(searched))" : known.joined(separator: ", "))")
+        error.chinese = "没有 id 为“\(reference)”的剧本；" + (known.isEmpty ? "未找到任何剧本（已搜索 \(searched)）" : "可用：\(known.joined(separator: "、"))")
+        throw error
     }
 }

@@ -40,7 +40,10 @@ extension PlaybookCatalog {
             if case .success(let loaded) = entry.result, loaded.scenario.id == reference { return loaded }
         }
         let known = entries.compactMap { try? $0.result.get().scenario.id }
-        throw DocumentError(file: reference, message: "no drill scenario with this id; known: \(known.isEmpty ? "none (searched the drills/ folder of \(directories.joined(separator: ", ")))" : known.joined(separator: ", "))")
+        let searched = directories.joined(separator: ", ")
+        var error = DocumentError(file: reference, message: "no drill scenario with this id; known: \(known.isEmpty ? "none (searched the drills/ folder of \(searched))" : known.joined(separator: ", "))")
+        error.chinese = "没有 id 为“\(reference)”的演练场景；" + (known.isEmpty ? "未找到任何场景（已搜索 \(searched) 下的 drills/）" : "可用：\(known.joined(separator: "、"))")
+        throw error
     }
 
     /// Finds the playbook a scenario at `file` names: first beside the `drills/` folder the file
