@@ -98,7 +98,9 @@ struct CommandLineTests {
     @Test("the chain checks out, and an edited line is caught with its number")
     func verify() throws {
         let id = try cordon.declare()
-        for text in ["一", "二", "三"] { #expect(try cordon.run(["note", id, text]).status == 0) }
+        #expect(try cordon.run(["note", id, "一"]).status == 0)
+        let twoLines = try #require(try cordon.run(["verify", id]).stdout.split(separator: " ").last).trimmingCharacters(in: .whitespacesAndNewlines)
+        for text in ["二", "三"] { #expect(try cordon.run(["note", id, text]).status == 0) }
         let intact = try cordon.run(["verify", id])
         #expect(intact.status == 0)
         #expect(intact.stdout.contains("intact: 4 lines"))
@@ -110,7 +112,12 @@ struct CommandLineTests {
         try edited.write(toFile: path, atomically: false, encoding: .utf8)
         let broken = try cordon.run(["verify", id])
         #expect(broken.status == 1)
-        #expect(broken.stdout.contains("BROKEN at line 4"))
+        // Line 3 was edited; the chain shows only that line 3 or line 4 was, and vouches for 1-2.
+        #expect(broken.stdout.contains("BROKEN between lines 3 and 4 (line 4's prev is not the hash of line 3): line 3 was edited, or line 4 was"), "\(broken.stdout)")
+        #expect(broken.stdout.contains("The first 2 lines are intact; head of that part: \(twoLines)"), "\(broken.stdout)")
+        let json = try JSONReader.parse(try cordon.run(["verify", id, "--json"]).stdout).object
+        #expect(json?.int("confirmed_lines") == 2)
+        #expect(json?["suspect_lines"] == .array([.int(3), .int(4)]))
         let refused = try cordon.run(["note", id, "四"])
         #expect(refused.status == 3)
         #expect(refused.stderr.contains("line 4"))

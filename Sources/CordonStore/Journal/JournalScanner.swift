@@ -109,7 +109,7 @@ enum JournalScanner {
                     line: lineNumber, kind: .chainBroken,
                     reason: lineNumber == 1
                         ? "the first line's prev is not 64 zeros"
-                        : "prev is not the hash of line \(lineNumber - 1): a line was edited, removed or reordered")
+                        : "prev is not the hash of line \(lineNumber - 1): line \(lineNumber - 1) was edited, or this line was, or lines were removed or reordered")
                 return finish()
             }
             head = LineHash.digest(UnsafeRawBufferPointer(line))

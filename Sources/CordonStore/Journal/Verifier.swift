@@ -3,12 +3,19 @@ import Foundation
 
 /// What `cordon verify` found.
 public struct VerifyReport: Sendable {
-    /// Intact lines from the start.
+    /// Intact lines from the start: lines that read, in sequence, each chained to the one before.
     public var intactLines: Int
     /// Hash of the last intact line: the value to anchor outside the machine.
     public var headHash: String
     /// The first line that breaks the chain, if any.
     public var damage: JournalDamage?
+    /// Lines from the start that are beyond doubt. Where a line's `prev` does not match the line
+    /// before, the chain cannot tell which of the two was altered (the one before may have been
+    /// edited, this one's `prev` may have been, or lines between them removed), so the line
+    /// before is in doubt too: this is then one less than `intactLines`.
+    public var confirmedLines: Int
+    /// Hash of the last confirmed line (64 zeros when there is none).
+    public var confirmedHead: String
     /// An incomplete last line (a crash mid-write), if any.
     public var tornTail: TornTail?
     /// The frozen playbook no longer matches the hash recorded at declaration.
@@ -54,6 +61,7 @@ public enum Verifier {
         let timeline = folder + "/" + IncidentStore.timelineFile
         let checkpoint = Checkpoint.read(folder: folder)
         var declaration: Event?
+        var last: Event?
         var state: IncidentState?
         var stateAtCheckpoint: IncidentState?
         let result: JournalScanner.Step
@@ -61,6 +69,7 @@ public enum Verifier {
             let file = try FileDescriptor(path: timeline, flags: O_RDONLY)
             try file.lock(.shared)
             result = try TimelineReader.read(file, from: .start, to: try file.size()) { event in
+                last = event
                 if declaration == nil {
                     declaration = event
                     state = try? IncidentState(declaration: event)
@@ -79,8 +88,16 @@ public enum Verifier {
         }
         let folderName = (folder as NSString).lastPathComponent
         let declared = declaration?.data.string("id")
+        var confirmedLines = result.position.seq
+        var confirmedHead = result.position.headHash
+        if let damage = result.damage, damage.kind == .chainBroken, damage.line > 1 {
+            // The last intact line's own prev was checked against the line before it.
+            confirmedLines = damage.line - 2
+            confirmedHead = last?.prevDigest?.hex ?? String(repeating: "0", count: 64)
+        }
         return VerifyReport(
             intactLines: result.position.seq, headHash: result.position.headHash, damage: result.damage,
+            confirmedLines: confirmedLines, confirmedHead: confirmedHead,
             tornTail: result.tornTail, playbookAltered: altered(IncidentStore.playbookFile, recordedAs: "playbook_sha256"),
             scenarioAltered: altered(IncidentStore.scenarioFile, recordedAs: "scenario_sha256"),
             misplacedAs: declared.flatMap { $0 == folderName ? nil : $0 },

@@ -28,6 +28,11 @@ struct Verify: ParsableCommand {
                 if let damage = report.damage {
                     doc["first_bad_seq"] = .int(damage.line)
                     doc["reason"] = .string(damage.reason)
+                    doc["confirmed_lines"] = .int(report.confirmedLines)
+                    doc["confirmed_head"] = .string(report.confirmedHead)
+                    if report.confirmedLines < report.intactLines {
+                        doc["suspect_lines"] = .array([.int(damage.line - 1), .int(damage.line)])
+                    }
                 }
                 doc["torn_tail_bytes"] = report.tornTail.map { .int($0.length) } ?? .null
                 doc["playbook_altered"] = .bool(report.playbookAltered)
@@ -38,8 +43,19 @@ struct Verify: ParsableCommand {
                 print(JSONWriter.string(.object(doc)))
             } else {
                 if let damage = report.damage {
-                    print(context.text("损坏：第 \(damage.line) 行（seq \(damage.line)）：\(damage.reason)", "BROKEN at line \(damage.line) (seq \(damage.line)): \(damage.reason)"))
-                    print(context.text("前 \(report.intactLines) 行完好，其末行哈希：", "The first \(report.intactLines) lines are intact; head of that part: ") + report.headHash)
+                    if report.confirmedLines < report.intactLines {
+                        let before = damage.line - 1
+                        print(context.text(
+                            "损坏：第 \(before) 行与第 \(damage.line) 行之间的哈希链断开（第 \(damage.line) 行的 prev 不是第 \(before) 行的哈希）：第 \(before) 行被改动，或第 \(damage.line) 行被改动，或两行之间有行被删除或调换。",
+                            "BROKEN between lines \(before) and \(damage.line) (line \(damage.line)'s prev is not the hash of line \(before)): line \(before) was edited, or line \(damage.line) was, or lines between them were removed or reordered."))
+                    } else {
+                        print(context.text("损坏：第 \(damage.line) 行（seq \(damage.line)）：\(damage.reason)", "BROKEN at line \(damage.line) (seq \(damage.line)): \(damage.reason)"))
+                    }
+                    if report.confirmedLines == 0 {
+                        print(context.text("没有可确认完好的行。", "No line can be confirmed intact."))
+                    } else {
+                        print(context.text("前 \(report.confirmedLines) 行完好，其末行哈希：", "The first \(report.confirmedLines) lines are intact; head of that part: ") + report.confirmedHead)
+                    }
                 } else {
                     print(context.text("完好：\(report.intactLines) 行，哈希链无断裂。", "intact: \(report.intactLines) lines, the hash chain holds."))
                     print(context.text("头哈希：", "head: ") + report.headHash)
