@@ -154,13 +154,17 @@ struct RecordCommandTests {
             #expect(zh.stdout.contains(marker))
         }
         #expect(zh.stderr.contains("cordon facts"))
+        #expect(zh.stdout.hasPrefix("主题："), "the title is labelled as the subject, apart from the letter's own heading")
+        #expect(zh.stdout.contains("【待补充：公司名称】"))
         try cordon.run(["scope", id, "--category", "phone", "--people", "100", "--confidence", "high"])
-        try cordon.run(["facts", id, "--cause", "接口未鉴权", "--measures", "已下线接口", "--contact", "400-000-0000"])
+        try cordon.run(["facts", id, "--cause", "接口未鉴权", "--measures", "已下线接口", "--contact", "400-000-0000", "--company", "Example Consumer Finance"])
         let en = try cordon.run(["notice", id, audience, "--lang", "en"])
         #expect(en.stdout.contains("phone numbers"))
         #expect(en.stdout.contains("接口未鉴权"))
         #expect(en.stdout.contains("400-000-0000"))
         #expect(!en.stdout.contains("[TO BE CONFIRMED: cause]"))
+        #expect(en.stdout.contains("Example Consumer Finance") && !en.stdout.contains("[TO BE CONFIRMED: company"))
+        #expect(en.stdout.hasPrefix("Subject: "))
     }
 
     // MARK: - Reports

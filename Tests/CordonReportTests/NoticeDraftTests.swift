@@ -61,6 +61,25 @@ import Testing
         #expect(notice.body.contains(measure))
     }
 
+    @Test func theCompanyCanBeGivenForOneIncidentOrByUncommentingThePlaybooksExample() throws {
+        // For one incident, as facts: no playbook change, so nothing frozen needs to move.
+        let journal = try knownJournal()
+        try journal.record(.setNoticeFacts(NoticeFacts(company: "某某消费金融股份有限公司")))
+        let notice = try draft(journal, "regulator", .zh)
+        #expect(notice.unknown.isEmpty)
+        #expect(notice.body.contains("报告单位：某某消费金融股份有限公司"))
+
+        // For every incident, by uncommenting the example the bundled playbook carries.
+        let text = try String(contentsOfFile: Fixtures.bundledPlaybookPath, encoding: .utf8)
+        let filled = text
+            .replacingOccurrences(of: "  # company: {", with: "  company: {")
+            .replacingOccurrences(of: "  # contact: {", with: "  contact: {")
+        #expect(filled != text)
+        let loaded = try PlaybookLoader.parse(Array(filled.utf8), file: "team/pi-leak.yaml")
+        #expect(loaded.playbook.notice.company?[.en] == "Example Consumer Finance Co., Ltd.")
+        #expect(loaded.playbook.notice.contact?[.zh] == "个人信息保护负责人，客服专线 400-000-0000")
+    }
+
     @Test func theRegulatorNoticeSaysWhatIsStillToBeReported() throws {
         let journal = journal()
         let unknown = try draft(journal, "regulator", .zh)

@@ -7,8 +7,11 @@ public struct NoticeFacts: Sendable, Hashable, Codable {
     public var measures: String?
     public var advice: String?
     public var contact: String?
+    /// The company's name as the notices give it, for an incident whose playbook leaves it blank.
+    public var company: String?
 
-    public init(cause: String? = nil, harm: String? = nil, measures: String? = nil, advice: String? = nil, contact: String? = nil) {
+    public init(cause: String? = nil, harm: String? = nil, measures: String? = nil, advice: String? = nil, contact: String? = nil, company: String? = nil) {
+        self.company = company
         self.cause = cause
         self.harm = harm
         self.measures = measures
@@ -22,6 +25,6 @@ public struct NoticeFacts: Sendable, Hashable, Codable {
     public func merging(_ other: NoticeFacts) -> NoticeFacts {
         NoticeFacts(
             cause: other.cause ?? cause, harm: other.harm ?? harm, measures: other.measures ?? measures,
-            advice: other.advice ?? advice, contact: other.contact ?? contact)
+            advice: other.advice ?? advice, contact: other.contact ?? contact, company: other.company ?? company)
     }
 }

@@ -11,7 +11,7 @@ import CordonCore
 /// - advice: `cordon facts --advice`, else the playbook's advice for each category in scope
 ///   followed by its general advice;
 /// - contact: `cordon facts --contact`, else the playbook's `notice.contact`;
-/// - company: the playbook's `notice.company`.
+/// - company: `cordon facts --company`, else the playbook's `notice.company`;
 public struct NoticeContent: Sendable {
     public enum Source: String, Sendable {
         case incident
@@ -85,7 +85,7 @@ public struct NoticeContent: Sendable {
         return NoticeContent(elements: [
             element("id", (state.id, .incident)),
             element("title", (state.title, .incident)),
-            element("company", (playbook.notice.company?[language], .playbook)),
+            element("company", (facts.company, .facts), (playbook.notice.company?[language], .playbook)),
             element("detected_at", (state.times.minuteWithLabel(state.detectedAt, language: language), .incident)),
             element("declared_at", (state.times.minuteWithLabel(state.declaredAt, language: language), .incident)),
             element("drafted_at", (state.times.minuteWithLabel(now, language: language), .incident)),

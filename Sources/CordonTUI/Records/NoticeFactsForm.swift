@@ -1,11 +1,12 @@
 import CordonCore
 
 /// The facts a notice states in the team's own words (PIPL Art. 57): the cause, the possible
-/// harm, the remedial measures taken, what individuals can do, and the contact. Opens with what
+/// harm, the remedial measures taken, what individuals can do, the contact, and the company's
+/// name where the playbook leaves it blank. Opens with what
 /// is written; only what changes is recorded.
 struct NoticeFactsForm: FormDialog {
     enum Field: CaseIterable, Sendable {
-        case cause, harm, measures, advice, contact
+        case cause, harm, measures, advice, contact, company
 
         var label: LocalizedText {
             switch self {
@@ -14,6 +15,7 @@ struct NoticeFactsForm: FormDialog {
             case .measures: localized("补救措施", "Measures taken")
             case .advice: localized("个人可做什么", "Advice")
             case .contact: localized("联系方式", "Contact")
+            case .company: localized("公司名称", "Company")
             }
         }
 
@@ -24,6 +26,7 @@ struct NoticeFactsForm: FormDialog {
             case .measures: facts.measures
             case .advice: facts.advice
             case .contact: facts.contact
+            case .company: facts.company
             }
         }
     }
@@ -51,7 +54,7 @@ struct NoticeFactsForm: FormDialog {
             guard let text = form.cleaned(field), text != field.value(in: facts)?.terminalSafe else { return nil }
             return text
         }
-        let written = NoticeFacts(cause: changed(.cause), harm: changed(.harm), measures: changed(.measures), advice: changed(.advice), contact: changed(.contact))
+        let written = NoticeFacts(cause: changed(.cause), harm: changed(.harm), measures: changed(.measures), advice: changed(.advice), contact: changed(.contact), company: changed(.company))
         guard !written.isEmpty else {
             return .invalid(localized("没有改动：写下或修改至少一项，或按 Esc 返回。", "Nothing changed: write or change at least one fact, or press Esc."))
         }

@@ -64,7 +64,7 @@ struct RecordsMenu: RecordListDialog {
             return text
         case .facts:
             let facts = incident.noticeFacts
-            let written = [facts.cause, facts.harm, facts.measures, facts.advice, facts.contact].compactMap { $0 }.count
+            let written = [facts.cause, facts.harm, facts.measures, facts.advice, facts.contact, facts.company].compactMap { $0 }.count
             return zh ? "已写明 \(written)/5" : "\(written) of 5 written"
         case .accountability:
             return zh ? "单独界面，不在控制台显示" : "its own screen, never in the console"

@@ -33,8 +33,10 @@ struct NoticeCommand: ParsableCommand {
                 return
             }
             let body = draft.body.terminalSafeLines
-            print(draft.title.terminalSafe)
-            print("")
+            // The title is the subject a filing or an e-mail carries; the body is the letter,
+            // with its own heading.
+            print(context.text("主题：", "Subject: ") + draft.title.terminalSafe)
+            print(String(repeating: "─", count: 40))
             print(body, terminator: body.hasSuffix("\n") ? "" : "\n")
             if !draft.unknown.isEmpty {
                 let list = draft.unknown.joined(separator: context.language == .zh ? "、" : "; ")
