@@ -98,6 +98,13 @@ struct RecordCommandTests {
         #expect(status?["severity"] == .null)
         #expect(status?.string("suggested_severity") == "serious")
         #expect(status?["scope"]?.object?.int("people") == 31_000)
+
+        // A higher grade already meets an "at least" threshold: no hint to grade down.
+        #expect(try cordon.run(["classify", id, "major", "--reason", "涉及敏感信息"]).status == 0)
+        let again = try cordon.run(["scope", id, "--people", "32000"])
+        #expect(again.stdout.contains("suggests: serious"))
+        #expect(again.stdout.contains("Current severity: major, already at or above the suggestion."), "\(again.stdout)")
+        #expect(!again.stdout.contains("cordon classify"))
     }
 
     // MARK: - Findings and accountability

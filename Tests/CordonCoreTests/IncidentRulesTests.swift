@@ -183,6 +183,11 @@ struct IncidentRulesTests {
         reopened.clock.advance(seconds: 5 * 3600)
         let status = DeadlineBoard.evaluate(playbook: reopened.playbook, state: reopened.state, now: reopened.clock.now()).first { $0.deadline.id == "cac-report" }
         #expect(status?.state == .met, "the report went out in time; reopening the step does not unsend it")
+
+        // The timeline names the audience as a person says it, not by its playbook id.
+        let sent = try #require(reopened.events.first { $0.type == EventType.noticeSent })
+        #expect(EventText.summary(sent, playbook: reopened.playbook, language: .zh) == "已通报网信部门 · 报送系统")
+        #expect(EventText.summary(sent, playbook: reopened.playbook, language: .en) == "notice sent to the cyberspace regulator · 报送系统")
     }
 
     // MARK: - Roles and notes

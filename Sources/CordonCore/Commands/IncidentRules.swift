@@ -127,12 +127,12 @@ public enum IncidentRules {
         }
         let open = openRequiredSteps(state: state, playbook: playbook)
         if !open.isEmpty {
-            let ids = open.map(\.id).joined(separator: ", ")
             guard force else {
+                // Ids, since they are what `cordon step ID STEP done` takes.
                 return .refuse(Refusal(
                     "required-steps-open",
-                    zh: "必需步骤尚未完成：\(ids)。完成或跳过它们，或使用 --force --reason \"…\" 强制推进。",
-                    en: "Required steps are still open: \(ids). Finish or skip them, or use --force --reason \"…\""))
+                    zh: "必需步骤尚未完成：\(open.map(\.id).joined(separator: "、"))。完成或跳过它们，或使用 --force --reason \"…\" 强制推进。",
+                    en: "Required steps are still open: \(open.map(\.id).joined(separator: ", ")). Finish or skip them, or use --force --reason \"…\""))
             }
             guard reason != nil else {
                 return .refuse(Refusal("reason-required", zh: "强制推进需要说明原因：加上 --reason \"…\"。", en: "A forced advance needs a reason: add --reason \"…\""))

@@ -136,7 +136,11 @@ enum ConsoleScreen {
             let owner = incident.assignments[step.role].map(\.terminalSafe) ?? console.playbook.role(step.role)?.title[language] ?? step.role
             let ownerX = canvas.putRight(" " + TextLayout.truncate(owner, to: ownerWidth) + " ", in: line, style: isSelected ? style : .muted)
             let marker = isSelected ? ">" : " "
-            canvas.put("\(marker)\(StepMark.mark(state)) \(step.title[language])\(step.required ? "*" : "")", x: line.x, y: line.y, width: ownerX - line.x, style: style)
+            // A required step keeps its `*` when its title is cut short.
+            let lead = "\(marker)\(StepMark.mark(state)) "
+            let star = step.required ? "*" : ""
+            let room = ownerX - line.x - DisplayWidth.of(lead) - star.count
+            canvas.put(lead + TextLayout.truncate(step.title[language], to: max(0, room)) + star, x: line.x, y: line.y, width: ownerX - line.x, style: style)
         }
         let used = 1 + min(rows, phase.steps.count - top)
         if let goal = phase.goal, rect.height - used >= 3 {

@@ -130,7 +130,7 @@ struct EvidenceCommand: ParsableCommand {
             for change in item.custody {
                 let when = times.minute(change.at)
                 let from = change.from.map { "\($0.terminalSafe) → " } ?? context.text("登记 → ", "registered → ")
-                let why = change.reason.map { " (\($0.terminalSafe))" } ?? ""
+                let why = change.reason.map { context.text("（\($0.terminalSafe)）", " (\($0.terminalSafe))") } ?? ""
                 print("    \(when)  \(from)\(change.to.terminalSafe)\(why)  #\(change.seq) \(change.by.terminalSafe)")
             }
         }

@@ -68,7 +68,7 @@ struct FindingCommand: ParsableCommand {
                 }
                 let times = session.state.times
                 for finding in findings {
-                    var line = "\(finding.id)  [\(finding.kind.title[context.language])]"
+                    var line = "\(finding.id)  " + context.text("［\(finding.kind.title.zh)］", "[\(finding.kind.title.en)]")
                     if let when = finding.occurredAt { line += "  \(times.minute(when))" }
                     line += "  \(finding.text.terminalSafe)"
                     if !finding.evidence.isEmpty { line += "  [\(finding.evidence.joined(separator: ", "))]" }

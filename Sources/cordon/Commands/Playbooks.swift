@@ -83,13 +83,17 @@ struct Playbooks: ParsableCommand {
                             let scenario = try ScenarioLoader.load(path: file, playbooks: catalog.playbooks(near: file)).scenario
                             results.append(.object(["file": .string(file), "ok": true, "id": .string(scenario.id), "kind": "scenario"]))
                             if !context.options.json {
-                                print(context.text("通过", "ok") + "  \(file)  (\(context.text("演练", "drill")) \(scenario.id) → \(scenario.playbook): \(scenario.injects.count) injects, \(scenario.expectations.count) expectations, \(scenario.maximumScore) points)")
+                                print(context.text(
+                                    "通过  \(file)  （演练 \(scenario.id) → \(scenario.playbook)：\(scenario.injects.count) 条注入，\(scenario.expectations.count) 项期望，共 \(scenario.maximumScore) 分）",
+                                    "ok  \(file)  (drill \(scenario.id) → \(scenario.playbook): \(scenario.injects.count) injects, \(scenario.expectations.count) expectations, \(scenario.maximumScore) points)"))
                             }
                         } else {
                             let playbook = try PlaybookLoader.load(path: file).playbook
                             results.append(.object(["file": .string(file), "ok": true, "id": .string(playbook.id), "kind": "playbook"]))
                             if !context.options.json {
-                                print(context.text("通过", "ok") + "  \(file)  (\(playbook.id) v\(playbook.version): \(playbook.phases.count) phases, \(playbook.allSteps.count) steps, \(playbook.deadlines.count) deadlines)")
+                                print(context.text(
+                                    "通过  \(file)  （\(playbook.id) v\(playbook.version)：\(playbook.phases.count) 个阶段，\(playbook.allSteps.count) 个步骤，\(playbook.deadlines.count) 个时限）",
+                                    "ok  \(file)  (\(playbook.id) v\(playbook.version): \(playbook.phases.count) phases, \(playbook.allSteps.count) steps, \(playbook.deadlines.count) deadlines)"))
                             }
                         }
                     } catch {
@@ -112,7 +116,9 @@ struct Playbooks: ParsableCommand {
             paths.flatMap { path -> [String] in
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
-                return yamlFiles(path) + yamlFiles(path + "/drills")
+                var folder = path
+                while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+                return yamlFiles(folder) + yamlFiles(folder + "/drills")
             }
         }
 

@@ -93,7 +93,12 @@ struct ScopeCommand: ParsableCommand {
             let rules = suggestion.undecided.map { "\($0.severity.title[language]) (\($0.conditions(language)))" }
             print(context.text("数据不全、尚无法判断：", "Cannot be judged yet, facts missing: ") + rules.joined(separator: "; "))
         }
-        if state.severity != suggestion.severity {
+        if let graded = state.severity, graded >= suggestion.severity {
+            // Thresholds say "at least": a higher grade already meets them, and is not undone here.
+            if graded > suggestion.severity {
+                print(context.text("当前级别：\(graded.title[language])，已不低于建议。", "Current severity: \(graded.title[language]), already at or above the suggestion."))
+            }
+        } else {
             let current = state.severity?.title[language] ?? context.text("未定级", "ungraded")
             print(context.text(
                 "当前级别：\(current)。定级由您决定：cordon classify \(state.id) \(suggestion.severity.rawValue) --reason \"…\"",

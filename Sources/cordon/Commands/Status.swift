@@ -37,7 +37,7 @@ enum StatusText {
         let strip = playbook.phases.enumerated().map { index, phase in
             index == phaseIndex && !state.isClosed ? "[\(phase.title[language])]" : phase.title[language]
         }.joined(separator: " › ")
-        lines.append(t("阶段", "Phases") + ": " + strip)
+        lines.append(t("阶段：", "Phases: ") + strip)
         lines.append(t("发现", "Detected") + " \(times.minute(state.detectedAt))   " + t("宣布", "declared") + " \(times.minute(state.declaredAt))   "
             + t("已历时", "elapsed") + " \(DurationText.clock(state.detectedAt.seconds(to: state.closedAt ?? now)))   "
             + t("（时间均为 \(times.label)）", "(times are \(times.label))"))
@@ -66,7 +66,7 @@ enum StatusText {
         }
         let deadlines = DeadlineBoard.evaluate(playbook: playbook, state: state, now: now)
         lines.append("")
-        lines.append(t("时限", "Deadlines") + (deadlines.isEmpty ? t("：当前级别下无", ": none apply at this severity") : ":"))
+        lines.append(t("时限", "Deadlines") + (deadlines.isEmpty ? t("：当前级别下无", ": none apply at this severity") : t("：", ":")))
         for status in deadlines {
             let where_: String
             switch status.state {

@@ -10,7 +10,7 @@ struct NoticesSection: ReportSectionBuilder {
             ? [.paragraph(input.t("尚未记录任何已发出的通报。", "No notice recorded as sent."))]
             : [.table(ReportTable(
                 headers: [input.t("对象", "Audience"), input.t("渠道", "Channel"), input.t("回执或编号", "Reference"), input.t("时间", "When"), input.t("操作人", "By")],
-                rows: notices.map { [$0.audience, $0.channel, input.optional($0.reference), input.time($0.at), $0.by] }))]
+                rows: notices.map { [AudienceText.title($0.audience)[input.language], $0.channel, input.optional($0.reference), input.time($0.at), $0.by] }))]
         let data = JSONValue.array(notices.map { notice in
             .object(["audience": .string(notice.audience), "channel": .string(notice.channel), "reference": notice.reference.json, "at": notice.at.json, "by": .string(notice.by)])
         })
