@@ -49,7 +49,7 @@ import Testing
         #expect(drill.screen.contains("来自 " + inject.from.zh))
         #expect(drill.screen.contains(inject.message.zh))
         #expect(drill.screen.contains("计分：20m 内以备注回应得 5 分"))
-        drill.type("np")
+        drill.type("nx")
         #expect(drill.journal.state.drill?.answers.isEmpty == true, "keys pressed as it pops up do not land in an answer")
         drill.press(.enter)
         drill.type("不予置评，正在核实")
@@ -98,6 +98,22 @@ import Testing
         drill.wait(millis: 1000)
         #expect(drill.offset == 180)
         #expect(drill.screen.lines.last?.hasPrefix("p 暂停") == true)
+    }
+
+    @Test func pPausesTheClockFromAnInjectWhileOthersWait() {
+        let drill = DrillConsoleFixture()
+        drill.press(.enter)
+        drill.run(toOffset: 600)
+        #expect(drill.screen.contains("p 暂停/继续"))
+        drill.press(.character("p"))
+        #expect(drill.screen.contains("⏸ 已暂停"), "the facilitator stops a fast drill without closing the inject first")
+        #expect(drill.program.model.dialog is InjectDialog, "the inject stays open")
+        let offset = drill.offset
+        drill.wait(millis: 3_600_000)
+        #expect(drill.offset == offset)
+        drill.press(.character("p"))
+        #expect(!drill.screen.contains("⏸ 已暂停"))
+        #expect(drill.program.model.dialog is InjectDialog)
     }
 
     @Test func theResumeHintIsInBothLanguages() {

@@ -4,7 +4,9 @@ import CordonCore
 /// a field to answer it with a note, which the drill scores. `↑↓` goes through the others.
 ///
 /// It opens by itself when an inject arrives, so it opens for reading: keys meant for the
-/// console a moment earlier must not land in the answer. `Enter` opens the answer field.
+/// console a moment earlier must not land in the answer. `Enter` opens the answer field. While
+/// reading, `p` still pauses or resumes the drill clock of the console that conducts it, so a
+/// fast drill can be stopped while injects queue up.
 struct InjectDialog: Dialog {
     var injectId: String
     var answer = TextField(limit: IncidentRules.maximumTextLength)
@@ -20,6 +22,9 @@ struct InjectDialog: Dialog {
     }
 
     func title(_ language: Language) -> String { language == .zh ? "注入" : "Inject" }
+
+    /// Stays open after pausing or resuming the clock; closes once its answer is recorded.
+    var afterRecording: (any Dialog)? { isAnswering ? nil : self }
 
     private func paragraphs(_ model: AppModel) -> [(String, Style)] {
         guard let (drill, index) = delivered(model) else { return [] }
@@ -72,7 +77,7 @@ struct InjectDialog: Dialog {
     func hints(_ language: Language) -> String {
         let others = language == .zh ? "↑↓ 其他注入  " : "↑↓ other injects  "
         if isAnswering { return DialogHints.submitOrCancel(language, submit: localized("记录回应", "record the answer")) }
-        return others + (language == .zh ? "Enter 回应  Esc 稍后" : "Enter answer  Esc later")
+        return others + (language == .zh ? "Enter 回应  Esc 稍后  p 暂停/继续" : "Enter answer  Esc later  p pause/resume")
     }
 
     mutating func handle(_ request: Request, model: AppModel) -> DialogOutcome {
@@ -89,6 +94,9 @@ struct InjectDialog: Dialog {
             }
             return .effect(.drill(.answer(inject: injectId, text: text)))
         case .cancel: return .close
+        case .insert("p") where !isAnswering:
+            guard let console = model.console, console.conductsRunningDrill, let clock = console.incident.drill?.clock else { return .stay }
+            return .effect(.drill(.clock(clock.isRunning ? .pause : .resume)))
         default: if isAnswering { answer.apply(request) }
         }
         return .stay
