@@ -12,8 +12,8 @@ struct Replay: ParsableCommand {
             [ and ] jump between phase boundaries, Home/End go to the start or the end, + and - set the speed (1× to 1000× the \
             original pace; gaps over 10 minutes are crossed in 2 seconds and shown as such). --at starts it at that moment.
             With --json, or without a terminal: with --at SEQ the state right after event SEQ, read at that event's own time; with \
-            --at TIME every event recorded by then, read at TIME (--json prints exactly what `cordon status ID --json` printed at \
-            that moment); without --at the timeline with its phase changes, injects and long gaps.
+            --at TIME every event recorded by then, read at TIME (--json prints what `cordon status ID --json` printed at \
+            that moment; as_of and the time left on each clock are read at that moment, not at whenever status ran); without --at the timeline with its phase changes, injects and long gaps.
             Examples: cordon replay INC-20261129-001 · cordon replay INC-20261129-001 --at 42 --json
             """)
 
