@@ -82,6 +82,8 @@ import Testing
         #expect(TextLayout.wrap("Preserve evidence before changing systems", width: 18) == ["Preserve evidence", "before changing", "systems"])
         #expect(TextLayout.wrap("先保全证据再变更系统。", width: 10) == ["先保全证据", "再变更系", "统。"])
         #expect(TextLayout.wrap("一行\n两行", width: 10) == ["一行", "两行"])
+        // Also after a space earlier in the line (mixed text): "。" never starts a line.
+        #expect(TextLayout.wrap("VDR 的项目组成员。", width: 16) == ["VDR 的项目组成", "员。"])
     }
 
     @Test func padAndTruncateCountColumns() {

@@ -15,7 +15,7 @@ public enum TextLayout {
             for character in paragraph {
                 let columns = DisplayWidth.of(character) ?? 1
                 if lineWidth + columns > width, !line.isEmpty {
-                    if closesText(character), line.count > 1, lastSpace == nil {
+                    if closesText(character), line.count > 1, lastSpace == nil || breaksAnywhere(line[line.count - 1]) {
                         // Chinese punctuation never starts a line: the character before it moves down too.
                         lines.append(String(line.dropLast()))
                         line = [line.last!]
