@@ -81,7 +81,8 @@ struct CodecTests {
         }
         #expect(DurationText.format(5400) == "1h30m")
         #expect(DurationText.clock(3 * 3600 + 59 * 60 + 12) == "3:59:12")
-        #expect(DurationText.clock(-125) == "-2:05")
+        #expect(DurationText.clock(-125) == "-0:02:05")
+        #expect(DurationText.clock(29) == "0:00:29", "29 seconds left never reads as 29 minutes")
         #expect(DurationText.clock(2 * 86_400 + 3600) == "2d 01:00:00")
     }
 

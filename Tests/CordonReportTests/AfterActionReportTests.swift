@@ -58,8 +58,8 @@ import Testing
         #expect(contain.string("state") == "met")
         #expect(contain.int("early_seconds") == 3000)
         let markdown = MarkdownRenderer.render(report(journal))
-        #expect(markdown.contains("未满足，超时 30:00"))
-        #expect(markdown.contains("已满足，提前 50:00"))
+        #expect(markdown.contains("未满足，超时 0:30:00"))
+        #expect(markdown.contains("已满足，提前 0:50:00"))
     }
 
     @Test func evidenceShowsItsHashAndEveryHandOver() throws {

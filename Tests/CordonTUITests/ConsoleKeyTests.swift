@@ -140,18 +140,18 @@ import Testing
         #expect(console.screen.style(of: "向网信部门报告")?.tone == .normal)
         console.wait(minutes: 3 * 60 + 1)
         #expect(console.screen.style(of: "向网信部门报告")?.tone == .warning)
-        #expect(console.screen.contains("紧急！剩余 29:00"))
+        #expect(console.screen.contains("紧急！剩余 0:29:00"))
         console.wait(minutes: 30)
         #expect(console.screen.style(of: "向网信部门报告")?.tone == .danger)
-        #expect(console.screen.contains("已超时 1:00 · 截止 11-29 13:00"))
+        #expect(console.screen.contains("已超时 0:01:00 · 截止 11-29 13:00"))
     }
 
     @Test func theHeaderClockTicks() {
         let console = ConsoleFixture()
-        #expect(console.screen.contains("已历时 0:00"))
+        #expect(console.screen.contains("已历时 0:00:00"))
         console.clock.advance(seconds: 75)
         console.program.tick()
-        #expect(console.screen.contains("已历时 1:15"))
+        #expect(console.screen.contains("已历时 0:01:15"))
     }
 
     @Test func assigningARoleShowsThePersonOnItsSteps() {

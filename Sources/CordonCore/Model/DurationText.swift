@@ -49,7 +49,7 @@ public enum DurationText {
         return (seconds < 0 ? "-" : "") + "0:\(two(magnitude / 60)):\(two(magnitude % 60))"
     }
 
-    /// A countdown as a responder reads it: `3:59:12`, `12:05`, or `2d 04:00:00`.
+    /// A countdown as a responder reads it: `3:59:12`, `0:12:05`, or `2d 04:00:00`.
     public static func clock(_ seconds: Int) -> String {
         let magnitude = abs(seconds)
         let days = magnitude / 86_400
@@ -58,8 +58,8 @@ public enum DurationText {
         let secs = magnitude % 60
         let sign = seconds < 0 ? "-" : ""
         if days > 0 { return "\(sign)\(days)d \(two(hours)):\(two(minutes)):\(two(secs))" }
-        if hours > 0 { return "\(sign)\(hours):\(two(minutes)):\(two(secs))" }
-        return "\(sign)\(minutes):\(two(secs))"
+        // Always hours:minutes:seconds: "0:29" would read as 29 minutes to someone under pressure.
+        return "\(sign)\(hours):\(two(minutes)):\(two(secs))"
     }
 
     private static func two(_ value: Int) -> String { MomentFormat.digits(value, 2) }
