@@ -48,7 +48,7 @@ import Testing
         #expect(drill.journal.events.contains { $0.type == EventType.injectDelivered })
         #expect(drill.screen.contains("来自 " + inject.from.zh))
         #expect(drill.screen.contains(inject.message.zh))
-        #expect(drill.screen.contains("计分：20m 内以备注回应得 5 分"))
+        #expect(drill.screen.contains("计分：20 分钟内以备注回应得 5 分"))
         drill.type("nx")
         #expect(drill.journal.state.drill?.answers.isEmpty == true, "keys pressed as it pops up do not land in an answer")
         drill.press(.enter)
@@ -177,7 +177,7 @@ import Testing
         #expect(drill.journal.state.drill?.hasEnded == true)
         let screen = drill.screen
         #expect(screen.contains("Score 10 / 35 · ended T+0:05:00 (ended by the facilitator)"))
-        #expect(screen.contains("1. Isolate the source done within 30m · 10/10 · ✅ met T+0:05:00"))
+        #expect(screen.contains("1. Isolate the source done within 30 min · 10/10 · ✅ met T+0:05:00"))
         #expect(screen.contains("Deadline met: Report to the CAC · 0/20 · ❌ missed T+0:05:00"))
         #expect(screen.contains("the deadline never started"))
         drill.press(.escape)

@@ -125,17 +125,17 @@ public struct DrillEvaluation: Sendable, Hashable {
         switch expectation.kind {
         case .step(let id, let by):
             let title = playbook.step(id)?.step.title ?? LocalizedText(id)
-            let limit = DurationText.format(by)
-            return LocalizedText(zh: "\(limit) 内完成“\(title.zh)”", en: "\(title.en) done within \(limit)")
+            return LocalizedText(
+                zh: "\(DurationText.spoken(by, language: .zh))内完成“\(title.zh)”",
+                en: "\(title.en) done within \(DurationText.spoken(by, language: .en))")
         case .deadline(let id):
             let title = playbook.deadline(id)?.title ?? LocalizedText(id)
             return LocalizedText(zh: "按时完成“\(title.zh)”", en: "Deadline met: \(title.en)")
         case .answer(let id, let within):
             let from = drill?.delivery(of: id)?.from ?? scenario.inject(id)?.versions.first?.from ?? LocalizedText(id)
-            let limit = within.map(DurationText.format)
             return LocalizedText(
-                zh: "\(limit.map { "\($0) 内" } ?? "")以备注回应\(from.zh)（\(id)）",
-                en: "Answer \(from.en) (\(id)) with a note\(limit.map { " within \($0)" } ?? "")")
+                zh: "\(within.map { DurationText.spoken($0, language: .zh) + "内" } ?? "")以备注回应\(from.zh)",
+                en: "Answer \(from.en) with a note\(within.map { " within " + DurationText.spoken($0, language: .en) } ?? "")")
         }
     }
 }

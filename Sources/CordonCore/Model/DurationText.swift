@@ -49,6 +49,20 @@ public enum DurationText {
         return (seconds < 0 ? "-" : "") + "0:\(two(magnitude / 60)):\(two(magnitude % 60))"
     }
 
+    /// A span as a sentence says it: `1 小时 30 分钟` / `1 h 30 min`, for text a person reads
+    /// rather than a playbook value (`format`) or a ticking clock (`clock`).
+    public static func spoken(_ seconds: Int, language: Language) -> String {
+        guard seconds > 0 else { return language == .zh ? "0 分钟" : "0 min" }
+        let units: [(Int, String, String)] = [(86_400, "天", "d"), (3600, "小时", "h"), (60, "分钟", "min"), (1, "秒", "s")]
+        var rest = seconds
+        var parts: [String] = []
+        for (size, zh, en) in units where rest >= size {
+            parts.append("\(rest / size) " + (language == .zh ? zh : en))
+            rest %= size
+        }
+        return parts.joined(separator: " ")
+    }
+
     /// A countdown as a responder reads it: `3:59:12`, `0:12:05`, or `2d 04:00:00`.
     public static func clock(_ seconds: Int) -> String {
         let magnitude = abs(seconds)

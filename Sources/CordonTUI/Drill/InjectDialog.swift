@@ -47,7 +47,7 @@ struct InjectDialog: Dialog {
             out.append(((zh ? "已回应 · \(at) · \(answer.by)" : "Answered · \(at) · \(answer.by)").terminalSafe, Style(.good)))
         } else if let expectation = model.console?.mode.scenario?.expectations.first(where: { if case .answer(inject.inject, _) = $0.kind { true } else { false } }),
                   case .answer(_, let within) = expectation.kind {
-            let limit = within.map { zh ? "\(DurationText.format($0)) 内" : " within \(DurationText.format($0))" } ?? ""
+            let limit = within.map { zh ? DurationText.spoken($0, language: .zh) + "内" : " within " + DurationText.spoken($0, language: .en) } ?? ""
             out.append((zh ? "计分：\(limit)以备注回应得 \(expectation.points) 分" : "Scored: answering with a note\(limit) earns \(expectation.points) points", .muted))
         }
         out.append(("", .plain))
