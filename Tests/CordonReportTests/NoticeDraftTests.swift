@@ -61,6 +61,15 @@ import Testing
         #expect(notice.body.contains(measure))
     }
 
+    @Test(arguments: Language.allCases)
+    func theLetterToCustomersIsSignedWithADateNotAClockAndOffset(language: Language) throws {
+        let notice = try draft(try knownJournal(), "individuals", language)
+        let lastLine = notice.body.split(separator: "\n").last.map(String.init)
+        #expect(lastLine == (language == .zh ? "2026年11月29日" : "29 November 2026"))
+        #expect(!notice.body.contains("UTC"), "customers read a date, not an offset")
+        #expect(try draft(try knownJournal(), "regulator", language).body.contains("UTC+08:00"), "the regulator's report keeps exact times")
+    }
+
     @Test func theCompanyCanBeGivenForOneIncidentOrByUncommentingThePlaybooksExample() throws {
         // For one incident, as facts: no playbook change, so nothing frozen needs to move.
         let journal = try knownJournal()

@@ -22,6 +22,13 @@ public struct MomentFormat: Sendable, Hashable {
         return Self.date(year: p.year, month: p.month, day: p.day)
     }
 
+    /// `2026年11月29日` / `29 November 2026`: the date as a letter to customers gives it.
+    public func letterDate(_ moment: Timestamp, language: Language) -> String {
+        let p = parts(moment)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return language == .zh ? "\(p.year)年\(p.month)月\(p.day)日" : "\(p.day) \(months[p.month - 1]) \(p.year)"
+    }
+
     /// `2026-11-29 09:30`
     public func minute(_ moment: Timestamp) -> String {
         date(moment) + " " + clock(moment)

@@ -18,6 +18,7 @@ public enum NoticeVariables {
         text("detected_at", zh: "发现时间", en: "when the leak was detected"),
         text("declared_at", zh: "宣布时间", en: "when the incident was declared"),
         text("drafted_at", zh: "起草时间", en: "when this draft was made"),
+        text("drafted_on", zh: "起草日期（如 2026年11月29日，供致客户的信落款）", en: "the day of this draft (29 November 2026), for signing a letter to customers"),
         text("severity", zh: "事件级别", en: "severity"),
         text("categories", zh: "涉及的个人信息种类", en: "categories of personal information", article57: true),
         text("sensitive_categories", zh: "其中的敏感个人信息", en: "the sensitive categories among them"),

@@ -89,6 +89,7 @@ public struct NoticeContent: Sendable {
             element("detected_at", (state.times.minuteWithLabel(state.detectedAt, language: language), .incident)),
             element("declared_at", (state.times.minuteWithLabel(state.declaredAt, language: language), .incident)),
             element("drafted_at", (state.times.minuteWithLabel(now, language: language), .incident)),
+            element("drafted_on", (state.times.letterDate(now, language: language), .incident)),
             element("severity", (state.severity?.title[language], .incident)),
             element("categories", (categories.isEmpty ? nil : categories.map { $0.title[language] }.joined(separator: list), .scope)),
             element("sensitive_categories", (sensitive, .scope)),
