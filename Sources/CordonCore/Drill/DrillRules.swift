@@ -157,15 +157,17 @@ public enum DrillRules {
             if let severity = content.forces.severity { data["severity"] = .string(severity.rawValue) }
             if let affected = content.forces.affected { data["affected"] = .int(affected) }
             var batch = [EventDraft(EventType.injectDelivered, data)]
+            // Recorded reasons name who the inject came from, as the people in the room heard it.
+            let because = "演练注入（来自\(content.from.zh)）· drill inject from \(content.from.en)"
             if let severity = content.forces.severity {
-                let reason = "演练注入 \(inject.id) · drill inject"
+                let reason = because
                 if var classified = IncidentRules.decide(.classify(severity, reason: reason), state: preview, playbook: playbook).events {
                     classified[0].data["inject"] = .string(inject.id)
                     batch += classified
                 }
             }
             if let affected = content.forces.affected {
-                var assessed = scope(people: affected, confidence: .high, basis: "演练注入 \(inject.id) · drill inject", state: preview, playbook: playbook)
+                var assessed = scope(people: affected, confidence: .high, basis: because, state: preview, playbook: playbook)
                 if !assessed.isEmpty { assessed[0].data["inject"] = .string(inject.id) }
                 batch += assessed
             }
