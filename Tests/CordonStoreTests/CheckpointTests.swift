@@ -148,6 +148,9 @@ struct CheckpointTests {
         let store = store(interval: 5)
         let session = try incident(in: store, events: 30, seed: 4)
         let other = try incident(in: store, events: 12, seed: 5)
+        // A line after the one the checkpoint covers, so that an offset past that line lands in
+        // it (one past the end of the file is truncation, tested on its own).
+        try session.perform(.note("检查点之后"))
         let truth = try foldFromStart(session)
         let pristine = try Data(contentsOf: URL(fileURLWithPath: checkpointFile(session)))
         let otherCheckpoint = try #require(Checkpoint.read(folder: other.folder))
