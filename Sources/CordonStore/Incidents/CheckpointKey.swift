@@ -19,6 +19,11 @@ import Foundation
 /// Whoever can read the key can also write the timeline itself, so the key adds no power to
 /// anyone; it only stops a cache from being the easier thing to forge. `cordon verify` never
 /// trusts a checkpoint and re-checks every event against the rules, whatever the key says.
+///
+/// Checking the rules' preconditions against a fold of the whole timeline before each write
+/// would answer the same forgery, but would make a note on a 100,000-event incident read and
+/// fold every line again, which is what the checkpoint exists to spare (BENCHMARKS.md's append
+/// ratio). A keyed seal costs one 32-byte read and an HMAC over the checkpoint per command.
 struct CheckpointKey: Sendable {
     static let fileName = "checkpoint.key"
     static let length = 32

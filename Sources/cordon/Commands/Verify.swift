@@ -48,6 +48,7 @@ struct Verify: ParsableCommand {
                         doc["suspect_lines"] = .array([.int(damage.line - 1), .int(damage.line)])
                     }
                 }
+                if report.damage == nil, let first = report.objections.first { doc["first_bad_seq"] = .int(first.seq) }
                 doc["torn_tail_bytes"] = report.tornTail.map { .int($0.length) } ?? .null
                 doc["playbook_altered"] = .bool(report.playbookAltered)
                 if incident.isDrill { doc["scenario_altered"] = .bool(report.scenarioAltered) }
