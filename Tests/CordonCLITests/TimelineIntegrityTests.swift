@@ -267,6 +267,21 @@ struct TimelineIntegrityTests {
         #expect(try cordon.run(["verify", id]).status == 0)
     }
 
+    @Test("a checkpoint forged with the home's own key (the same login) cannot hide what it let through: verify names the line, with or without the checkpoint")
+    func forgeryWithTheKeyIsCaughtByVerify() throws {
+        let id = try longIncident(lines: 260)
+        let open = IncidentRules.openRequiredSteps(state: try IncidentState.fold(try events(id)), playbook: Self.playbook.playbook)
+        let key = try #require(CheckpointKey.existing(forIncidentFolder: (cordon.timeline(id) as NSString).deletingLastPathComponent))
+        try forgeCheckpoint(id, sealWith: key) { state in
+            for step in open { state.steps[step.id] = StepProgress(state: .done, at: state.lastEventAt, by: "zhangwei", seq: 2, reason: nil, completedAt: state.lastEventAt) }
+        }
+        let advance = try cordon.run(["advance", id])
+        try FileManager.default.removeItem(atPath: checkpointPath(id))
+        let verify = try cordon.run(["verify", id])
+        let named = verify.status == 1 && verify.stdout.contains("line 261 (phase.advanced) is one the rules would have refused there")
+        #expect(advance.status == 2 || named, "advance: \(advance.status) \(advance.stderr)\nverify: \(verify.stdout)")
+    }
+
     @Test("verify flags an unforced advance past open required steps even with no checkpoint at all")
     func verifyReplaysTheRules() throws {
         let id = try cordon.declare(extra: ["--severity", "serious"])
