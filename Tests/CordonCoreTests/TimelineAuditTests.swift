@@ -52,6 +52,23 @@ struct TimelineAuditTests {
         #expect(objections(events).map(\.seq) == [3, 4, 6])
     }
 
+    @Test("after closing, a finding added is named; an action update, a hand-over and a note are not")
+    func recordsAfterClosing() throws {
+        let journal = MemoryJournal()
+        try journal.perform(.record(.addEvidence(EvidenceInput(description: "堡垒机日志", custodian: "安全组"))))
+        try journal.perform(.record(.addAction(ActionInput(title: "启用双因素认证", owner: "李明", due: DueDate(year: 2026, month: 12, day: 31)!))))
+        while !journal.state.isClosed { try journal.perform(.advance(force: true, reason: "演示")) }
+        try journal.perform(.record(.updateAction(ActionChange(id: "A1", status: .done))))
+        try journal.perform(.record(.transferEvidence(id: "E1", to: "法务", reason: "送鉴定")))
+        try journal.perform(.note("关闭之后"))
+        #expect(objections(journal.events) == [])
+        var events = journal.events
+        let last = events.last!
+        events.append(Event(seq: last.seq + 1, ts: last.ts, actor: "mallory", type: EventType.findingAdded, data: ["id": "F1", "kind": "root-cause", "text": "事后补写"], prev: last.prev))
+        #expect(objections(events).map(\.code) == ["incident-closed"])
+        #expect(objections(events).map(\.seq) == [last.seq + 1])
+    }
+
     @Test("a line dated before the one it follows, and a detection after the declaration, are named")
     func timesAreChecked() throws {
         let journal = MemoryJournal()

@@ -21,9 +21,10 @@ public struct Objection: Sendable, Hashable {
 ///     for event in events { if let objection = audit.check(event, before: state) { … }; state.apply(event) }
 ///
 /// Only what the rules decide from the state is re-asked: steps, phases, grading, roles and
-/// notices. Limits on text (which a later version may change), notes, the records of the
-/// investigation, drill clocks and types this version does not know are left alone, so a
-/// history any version of Cordon wrote is never flagged. Events recorded with `--force` and a
+/// notices, and whether a record of the investigation came after closing where only action
+/// updates, custody, checks and notice facts may. Limits on text (which a later version may
+/// change), notes, the records' own contents, drill clocks and types this version does not know
+/// are left alone, so a history any version of Cordon wrote is never flagged. Events recorded with `--force` and a
 /// reason are what the rules accept, and pass.
 public struct TimelineAudit: Sendable {
     private let playbook: Playbook?
@@ -63,15 +64,12 @@ public struct TimelineAudit: Sendable {
                     en: "line \(event.seq) is dated \(event.ts.iso8601), before line \(previous.seq) at \(previous.ts.iso8601): times in a timeline only move forward."))
         }
         guard let state else { return declarationObjection(event) }
+        if let refusal = Self.closedToRecords(event, state: state) { return objection(to: event, refusal) }
         guard let playbook, let command = command(for: event, state: state, playbook: playbook) else { return nil }
         let decision = IncidentRules.decide(command, state: state, playbook: playbook)
         switch decision {
         case .refuse(let refusal) where Self.ruleBreaches.contains(refusal.code):
-            return Objection(
-                seq: event.seq, code: refusal.code,
-                message: LocalizedText(
-                    zh: "第 \(event.seq) 行（\(event.type)）是规则在该处会拒绝的记录：\(refusal.message.zh)",
-                    en: "line \(event.seq) (\(event.type)) is one the rules would have refused there: \(refusal.message.en)"))
+            return objection(to: event, refusal)
         case .refuse:
             return nil
         case .accept(let drafts):
@@ -84,6 +82,28 @@ public struct TimelineAudit: Sendable {
             }
             return nil
         }
+    }
+
+    private func objection(to event: Event, _ refusal: Refusal) -> Objection {
+        Objection(
+            seq: event.seq, code: refusal.code,
+            message: LocalizedText(
+                zh: "第 \(event.seq) 行（\(event.type)）是规则在该处会拒绝的记录：\(refusal.message.zh)",
+                en: "line \(event.seq) (\(event.type)) is one the rules would have refused there: \(refusal.message.en)"))
+    }
+
+    /// Records of the investigation that `RecordRules` takes only while the incident is open
+    /// (and, for improvement actions, also in an ended drill's debrief).
+    static let openOnlyRecords: Set<String> = [
+        EventType.evidenceAdded, EventType.scopeAssessed, EventType.findingAdded, EventType.findingWithdrawn,
+        EventType.accountabilityAdded, EventType.accountabilityWithdrawn, EventType.actionAdded,
+    ]
+
+    /// The refusal a record written after closing meets, as `RecordRules` words it.
+    private static func closedToRecords(_ event: Event, state: IncidentState) -> Refusal? {
+        guard openOnlyRecords.contains(event.type) else { return nil }
+        if event.type == EventType.actionAdded, state.drill?.hasEnded == true { return nil }
+        return IncidentRules.refuseIfClosed(state)
     }
 
     /// A declaration's detection time may lie at most a minute after the declaration itself, as
