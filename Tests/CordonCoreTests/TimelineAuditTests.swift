@@ -69,6 +69,18 @@ struct TimelineAuditTests {
         #expect(objections(events).map(\.seq) == [last.seq + 1])
     }
 
+    @Test("a finding withdrawn twice is named at the second withdrawal")
+    func withdrawnTwice() throws {
+        let journal = MemoryJournal()
+        try journal.perform(.record(.addFinding(FindingInput(kind: .rootCause, text: "共享账号"))))
+        try journal.perform(.record(.withdrawFinding(id: "F1", reason: "证据不足")))
+        #expect(objections(journal.events) == [])
+        var events = journal.events
+        let last = events.last!
+        events.append(Event(seq: last.seq + 1, ts: last.ts, actor: "mallory", type: EventType.findingWithdrawn, data: ["finding": "F1", "reason": "再撤一次"], prev: last.prev))
+        #expect(objections(events).map(\.code) == ["finding-withdrawn"])
+    }
+
     @Test("a line dated before the one it follows, and a detection after the declaration, are named")
     func timesAreChecked() throws {
         let journal = MemoryJournal()

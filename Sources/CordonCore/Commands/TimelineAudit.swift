@@ -20,8 +20,8 @@ public struct Objection: Sendable, Hashable {
 ///     var audit = TimelineAudit(playbook: playbook)
 ///     for event in events { if let objection = audit.check(event, before: state) { … }; state.apply(event) }
 ///
-/// Only what the rules decide from the state is re-asked: steps, phases, grading, roles and
-/// notices, and whether a record of the investigation came after closing where only action
+/// Only what the rules decide from the state is re-asked: steps, phases, grading, roles,
+/// notices and withdrawals (of what stands, once), and whether a record of the investigation came after closing where only action
 /// updates, custody, checks and notice facts may. Limits on text (which a later version may
 /// change), notes, the records' own contents, drill clocks and types this version does not know
 /// are left alone, so a history any version of Cordon wrote is never flagged. Events recorded with `--force` and a
@@ -38,6 +38,7 @@ public struct TimelineAudit: Sendable {
         "required-steps-open", "reason-required", "step-settled", "step-already-active", "step-already-blocked",
         "step-not-settled", "incident-closed", "drill-ended", "unknown-step", "unknown-role", "unknown-audience",
         "unknown-phase", "same-severity", "already-assigned", "empty-person", "channel-required",
+        "unknown-finding", "finding-withdrawn", "finding-in-use", "unknown-accountability", "accountability-withdrawn",
     ]
 
     /// `playbook` is the incident's frozen playbook; without one only the order of times is checked.
@@ -155,6 +156,12 @@ public struct TimelineAudit: Sendable {
         case EventType.noticeSent:
             guard let audience = data.string("audience"), let channel = data.string("channel") else { return nil }
             return .notify(audience: audience, channel: channel, reference: data.string("reference"))
+        case EventType.findingWithdrawn:
+            guard let finding = data.string("finding"), let reason else { return nil }
+            return .record(.withdrawFinding(id: finding, reason: reason))
+        case EventType.accountabilityWithdrawn:
+            guard let entry = data.string("entry"), let reason else { return nil }
+            return .record(.withdrawAccountability(id: entry, reason: reason))
         default:
             return nil
         }
