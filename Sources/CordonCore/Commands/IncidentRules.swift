@@ -168,6 +168,7 @@ public enum IncidentRules {
         guard let channel = clean(channel) else {
             return .refuse(Refusal("channel-required", zh: "请说明通报渠道：--channel（如 邮件、电话、短信、监管报送系统）。", en: "Say how the notice went out: --channel (email, phone, SMS, the regulator's portal…)"))
         }
+        if let refusal = refuseIfTooLong(channel) ?? refuseIfTooLong(reference) { return .refuse(refusal) }
         var data: JSONObject = ["audience": .string(audience), "channel": .string(channel)]
         if let reference { data["reference"] = .string(reference) }
         var drafts = [EventDraft(EventType.noticeSent, data)]
