@@ -146,6 +146,19 @@ struct OutputAndInputTests {
         #expect(over.status == 2 && over.stderr.contains("over 20,000 characters"), "\(over.stderr)")
     }
 
+    @Test("a headless drill's line longer than any text is refused as it comes in, and the lines after it still count")
+    func headlessDrillLongLine() throws {
+        let long = "l " + String(repeating: "x", count: TextLimits.standardInputBytes * 3)
+        let input = "f\n" + long + "\nl 对外口径应预先准备\nq\n"
+        let result = try cordon.run(["drill", "data-room-overshare", "--headless", "--speed", "10000", "--seed", "7", "--json"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "That line of input is over 80,000 bytes and was not used").count == 2, "refused once: \(result.stderr)")
+        let id = try #require(try JSONReader.parse(String(result.stdout.split(separator: "\n")[0])).object?.string("drill"))
+        let timeline = try String(contentsOfFile: cordon.timeline(id), encoding: .utf8)
+        #expect(!timeline.contains("xxxxxxxx"), "nothing of the long line was recorded")
+        #expect(timeline.contains("对外口径应预先准备"), "the next line is read whole")
+    }
+
     @Test("titles and names over their limits or with control characters are refused, and nothing is written")
     func titlesAndNames() throws {
         let home = folder.path + "/home"

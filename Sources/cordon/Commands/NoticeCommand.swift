@@ -18,7 +18,7 @@ struct NoticeCommand: ParsableCommand {
 
     @Argument(help: "Incident id.") var id: String
     @Argument(help: "Audience with a template in the playbook: regulator, individuals, …") var audience: String
-    @Option(help: "Write the draft to FILE, replacing it only once the whole draft is on disk. 写入文件。") var output: String?
+    @Option(help: ArgumentHelp("Write the draft to FILE, replacing it only once the whole draft is on disk. 写入文件。", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "md | html | json") var format: Format = .md
     @Flag(help: "Mask ID, mobile and card numbers and e-mail addresses.") var redact = false
     @Flag(help: "Include accountability (追责) records.") var includeAccountability = false
-    @Option(help: "Write the report to FILE, replacing it only once the whole report is on disk. 写入文件。") var output: String?
+    @Option(help: ArgumentHelp("Write the report to FILE, replacing it only once the whole report is on disk. 写入文件。", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
