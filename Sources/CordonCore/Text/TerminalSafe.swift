@@ -16,9 +16,6 @@ extension String {
     /// The same for text of several lines (a notice, a report): newlines stay, tabs become spaces.
     public var terminalSafeLines: String { sanitized(keepingLines: true) }
 
-    /// Whether the text holds a character that `terminalSafe` shows as its code point.
-    public var hasInvisibleFormatting: Bool { unicodeScalars.contains(where: \.isInvisibleFormatting) }
-
     private func sanitized(keepingLines: Bool) -> String {
         guard unicodeScalars.contains(where: { $0.isControlCharacter || $0.isInvisibleFormatting }) else { return self }
         var out = String.UnicodeScalarView()
