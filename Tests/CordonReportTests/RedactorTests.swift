@@ -44,6 +44,8 @@ import Testing
         ("账号 123456789012345678", "账号 123456********5678"),
         ("622202123456789012", "622202********9012"),
         ("６２２２０２１２３４５６７８９０１２３", "６２２２０２*********０１２３"),
+        ("6222\u{200B}0212\u{200B}3456\u{200B}7894", "6222\u{200B}02**\u{200B}****\u{200B}7894"),
+        ("手机138\u{2060}1234\u{2060}5678", "手机138\u{2060}****\u{2060}5678"),
     ])
     func cardAndAccountNumbersAreMaskedWhateverTheirCheckDigit(input: String, expected: String) {
         #expect(Redactor.redact(input) == expected)

@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Masks the personal identifiers a leak report is most likely to quote, wherever they appear,
 /// keeping enough of each to recognise it:
 ///
@@ -27,13 +29,16 @@ public enum Redactor {
         return maskNumbers(masked.folded, original: masked.original)
     }
 
-    /// Full-width digits, `＠` and `Ｘ` as ASCII; every other scalar as it is.
+    /// Full-width digits, `＠` and `Ｘ` as ASCII, and a zero-width or bidi character as the space
+    /// it separates like (text pasted from a web page or a chat carries them inside numbers, and
+    /// `6222\u{200B}0212\u{200B}3456\u{200B}7894` must not slip through); every other scalar as it is.
     private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
         case 0xFF10...0xFF19: Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!
         case 0xFF20: "@"
         case 0xFF38: "X"
         case 0xFF58: "x"
+        case _ where scalar.isInvisibleFormatting: " "
         default: scalar
         }
     }
