@@ -166,7 +166,9 @@ struct Context {
         return text
     }
 
+    /// One line on standard error, through the sanitiser like everything a person reads: a
+    /// warning may quote a name or a path.
     func warn(_ message: String) {
-        FileHandle.standardError.write(Data(("cordon: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("cordon: " + message.terminalSafe + "\n").utf8))
     }
 }
