@@ -64,7 +64,13 @@ public struct IncidentStore: Sendable {
 
     /// Creates the incident folder, freezes the playbook into it and writes the declaration.
     public func declare(_ declaration: Declaration, stamp: Stamp) throws(StoreError) -> IncidentSession {
-        guard let title = IncidentRules.clean(declaration.title) else {
+        let checkedTitle: String?
+        do throws(Refusal) {
+            checkedTitle = try TextLimits.title(declaration.title)
+        } catch {
+            throw StoreError(error.code, zh: error.message.zh, en: error.message.en)
+        }
+        guard let title = checkedTitle else {
             throw StoreError("title-required", zh: "请给事件一个标题：--title \"…\"。", en: "Give the incident a title: --title \"…\"")
         }
         let now = stamp.clock.now()
