@@ -49,8 +49,9 @@ public enum ScenarioLoader {
     }
 
     /// Whether a YAML file is a scenario rather than a playbook: it sits in a `drills/` folder or
-    /// has a top-level `playbook:` key.
+    /// has a top-level `playbook:` key, and is not the drill plan.
     public static func isScenario(path: String) -> Bool {
+        if DrillProgrammeLoader.isPlan(path: path) { return false }
         if URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent == "drills" { return true }
         guard let bytes = try? FileSystem.readFile(path, limit: YAMLDocument.maximumBytes) else { return false }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("playbook:") }

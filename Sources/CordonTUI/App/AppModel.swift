@@ -39,7 +39,7 @@ public struct AppModel {
 
     /// The bindings of the screen under any dialog.
     public var screenKeyContexts: [KeyContext] {
-        guard let console else { return [.home] }
+        guard let console else { return home?.showingReview == true ? [.review] : [.home] }
         if console.player != nil { return [.replay, .console] }
         return console.incident.isDrill ? [.drill, .console] : [.console]
     }

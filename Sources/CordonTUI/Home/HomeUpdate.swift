@@ -4,6 +4,7 @@ extension AppModel {
     mutating func handleHome(_ request: Request) -> [Effect] {
         guard var home else { return [] }
         defer { self.home = home }
+        if home.showingReview { return handleReview(request, home: &home) }
         let count = home.entries.count
         switch request {
         case .up: home.selection = max(0, home.selection - 1)
@@ -34,8 +35,30 @@ extension AppModel {
                 return []
             }
             dialog = ScenarioPickerDialog(scenarios: home.scenarios)
+        case .review:
+            guard home.review != nil else {
+                flash = Flash(localized("正在读取，请稍候再按 v。", "Still reading; press v again in a moment."))
+                return []
+            }
+            home.showingReview = true
+            home.reviewScroll = 0
         case .help: dialog = HelpDialog()
         case .quit: dialog = QuitDialog()
+        default: break
+        }
+        return []
+    }
+
+    /// Scrolling the review screen, and back to the home screen.
+    private mutating func handleReview(_ request: Request, home: inout HomeModel) -> [Effect] {
+        let page = max(1, size.height - 5)
+        switch request {
+        case .up: home.reviewScroll = max(0, home.reviewScroll - 1)
+        case .down: home.reviewScroll += 1
+        case .pageUp: home.reviewScroll = max(0, home.reviewScroll - page)
+        case .pageDown: home.reviewScroll += page
+        case .back: home.showingReview = false
+        case .help: dialog = HelpDialog()
         default: break
         }
         return []

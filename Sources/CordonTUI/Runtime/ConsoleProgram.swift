@@ -282,7 +282,7 @@ public final class ConsoleProgram {
             guard let library else { return [] }
             return [.homeLoaded(
                 incidents: library.incidents(kind: .incident), drills: library.incidents(kind: .drill),
-                playbooks: library.playbooks(), scenarios: library.scenarios())]
+                playbooks: library.playbooks(), scenarios: library.scenarios(), review: library.reviewSources())]
         case .declare(let request):
             guard let library else { return [] }
             do {
