@@ -61,9 +61,10 @@ enum ReviewScreen {
         heading(t("事件", "Incidents") + "  " + t("\(incidents.rows.count) 起", "\(incidents.rows.count)") + " · " + t(
             "时限按时 \(incidents.deadlinesMet)，超时 \(incidents.deadlinesMissed)",
             "deadlines \(incidents.deadlinesMet) met, \(incidents.deadlinesMissed) missed"))
+        let spanWidth = IncidentReview.Span.allCases.map { DisplayWidth.of($0.title[language]) }.max() ?? 0
         for span in IncidentReview.Span.allCases {
             guard let spread = incidents.spreads[span] else { continue }
-            out.append(("   " + TextLayout.pad(span.title[language], to: 20) + " " + t("中位数 ", "median ") + ReviewText.span(spread.median, language: language) + t("，最长 ", ", worst ") + ReviewText.span(spread.worst, language: language) + " (\(spread.worstId))", .plain))
+            out.append(("   " + TextLayout.pad(span.title[language], to: spanWidth) + "  " + t("中位数 ", "median ") + ReviewText.span(spread.median, language: language) + t("，最长 ", ", worst ") + ReviewText.span(spread.worst, language: language) + " (\(spread.worstId))", .plain))
         }
 
         heading(t("演练覆盖", "Drill coverage"))
@@ -72,8 +73,8 @@ enum ReviewScreen {
             let deadlines = coverage.unexercisedDeadlines.count
             let summary = steps + deadlines == 0
                 ? t("每个步骤和时限都演练过", "every step and deadline exercised")
-                : t("未演练：\(steps) 个步骤、\(deadlines) 个时限", "not exercised: \(steps) steps, \(deadlines) deadlines")
-            out.append(("   " + coverage.playbook + "  " + t("\(coverage.drills.count) 次演练 · ", "\(coverage.drills.count) drills · ") + summary, steps + deadlines == 0 ? .plain : Style(.warning)))
+                : t("未演练：\(steps) 个步骤、\(deadlines) 个时限", "not exercised: \(steps) step\(steps == 1 ? "" : "s"), \(deadlines) deadline\(deadlines == 1 ? "" : "s")")
+            out.append(("   " + coverage.playbook + "  " + t("\(coverage.drills.count) 次演练 · ", "\(coverage.drills.count) drill\(coverage.drills.count == 1 ? "" : "s") · ") + summary, steps + deadlines == 0 ? .plain : Style(.warning)))
             if deadlines > 0 {
                 out.append(("     " + t("时限：", "deadlines: ") + coverage.unexercisedDeadlines.map(\.id).joined(separator: ", "), .muted))
             }

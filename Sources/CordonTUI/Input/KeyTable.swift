@@ -100,7 +100,7 @@ public enum KeyTable {
             bind(.home, [.character("D")], .startDrill, "开始演练：选择场景", "Start a drill: choose a scenario", hint: ("演练", "drill")),
             bind(.home, [.character("v")], .review, "年度回顾：事件、演练得分、覆盖与改进措施", "Year in review: incidents, drill scores, coverage and actions", hint: ("回顾", "review")),
             bind(.review, [.up, .character("k")], .up, "上滚", "Scroll up"),
-            bind(.review, [.down, .character("j")], .down, "下滚", "Scroll down"),
+            bind(.review, [.down, .character("j")], .down, "下滚", "Scroll down", hint: ("滚动", "scroll")),
             bind(.review, [.pageUp], .pageUp, "向上翻页", "Page up"),
             bind(.review, [.pageDown], .pageDown, "向下翻页", "Page down"),
             bind(.review, [.escape, .character("q"), .character("v")], .back, "返回主界面", "Back to the home screen", hint: ("返回", "back")),
