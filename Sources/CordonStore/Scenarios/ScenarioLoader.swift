@@ -90,7 +90,7 @@ public enum ScenarioLoader {
     }
 
     private static func inject(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> Inject? {
-        guard let fields = document.mapping(node, at: path, allowed: ["id", "at", "from", "message", "forces", "variants"], what: "an inject") else { return nil }
+        guard let fields = document.mapping(node, at: path, allowed: ["id", "at", "to", "from", "message", "forces", "variants"], what: "an inject") else { return nil }
         let id = fields.text("id")
         let at = fields.offset("at")
         let from = fields.localized("from")
@@ -105,7 +105,14 @@ public enum ScenarioLoader {
                 message: variant.localized("message") ?? base.message,
                 forces: variant.has("forces") ? forced(variant) : base.forces)
         } ?? []
-        return Inject(id: id, at: at, content: base, variants: variants)
+        return Inject(id: id, at: at, content: base, variants: variants, to: roles(fields, document))
+    }
+
+    /// `to: legal` or `to: [legal, comms]`: the roles an inject is addressed to.
+    private static func roles(_ fields: Fields, _ document: YAMLDocument) -> [String] {
+        guard let node = fields.values["to"] else { return [] }
+        if case .scalar = node { return fields.text("to").map { [$0] } ?? [] }
+        return fields.list("to")?.compactMap { document.text($0.node, at: $0.path) } ?? []
     }
 
     private static func forced(_ fields: Fields) -> ForcedFacts {

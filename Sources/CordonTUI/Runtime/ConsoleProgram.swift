@@ -81,6 +81,12 @@ public final class ConsoleProgram {
 
     public func render() -> Canvas { Screen.render(model, timeline: timeline) }
 
+    /// Who is at this console (see `AppModel.participants`).
+    public var participants: [String] {
+        get { model.participants }
+        set { model.participants = newValue }
+    }
+
     /// The time the console reads the incident at: the replay's moment, the drill clock, or now.
     public var readingTime: Timestamp {
         if let replay { return replay.now }
