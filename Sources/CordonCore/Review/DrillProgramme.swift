@@ -22,18 +22,21 @@ public struct DrillProgramme: Sendable, Hashable {
         var claimed: Set<String> = []
         var previousDue: [String: DueDate] = [:]
         var rows: [PlannedDrillProgress] = []
-        let runs = drills.filter { $0.drill?.hasEnded == true }.sorted { ($0.drill!.startedAt, $0.id) < ($1.drill!.startedAt, $1.id) }
+        // Ended drills, in the order they started, with the day each ended on its own calendar.
+        let runs = drills.compactMap { state -> (id: String, drill: DrillState, ended: DueDate)? in
+            guard let drill = state.drill, let ended = drill.endedAt else { return nil }
+            return (state.id, drill, DueDate.today(state.local(ended)))
+        }.sorted { ($0.drill.startedAt, $0.id) < ($1.drill.startedAt, $1.id) }
         for (_, entry) in ordered {
             let after = previousDue[entry.scenario]
             previousDue[entry.scenario] = entry.due
-            let match = runs.first { state in
-                guard let drill = state.drill, drill.scenario == entry.scenario, !claimed.contains(state.id), let ended = drill.endedAt else { return false }
-                return after.map { DueDate.today(state.local(ended)) > $0 } ?? true
+            let match = runs.first { run in
+                run.drill.scenario == entry.scenario && !claimed.contains(run.id) && after.map { run.ended > $0 } ?? true
             }
-            if let match, let drill = match.drill, let ended = drill.endedAt {
+            if let match {
                 claimed.insert(match.id)
-                let day = DueDate.today(match.local(ended))
-                rows.append(PlannedDrillProgress(entry: entry, status: .done(drill: match.id, on: day, score: drill.score, maximumScore: drill.maximumScore, late: day > entry.due)))
+                rows.append(PlannedDrillProgress(entry: entry, status: .done(
+                    drill: match.id, on: match.ended, score: match.drill.score, maximumScore: match.drill.maximumScore, late: match.ended > entry.due)))
             } else {
                 rows.append(PlannedDrillProgress(entry: entry, status: today > entry.due ? .overdue(days: entry.due.days(to: today)) : .due(inDays: today.days(to: entry.due))))
             }

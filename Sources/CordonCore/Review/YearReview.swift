@@ -274,8 +274,20 @@ public struct PlaybookCoverage: Sendable, Hashable {
 // MARK: - Actions
 
 public struct ActionReview: Sendable, Hashable {
-    public enum Standing: String, Sendable, Hashable {
+    /// In the order the review lists them: what needs chasing first.
+    public enum Standing: String, Sendable, Hashable, Comparable {
         case overdue, open, done, dropped
+
+        private var rank: Int {
+            switch self {
+            case .overdue: 0
+            case .open: 1
+            case .done: 2
+            case .dropped: 3
+            }
+        }
+
+        public static func < (lhs: Standing, rhs: Standing) -> Bool { lhs.rank < rhs.rank }
 
         public var title: LocalizedText {
             switch self {
@@ -339,11 +351,8 @@ public struct ActionReview: Sendable, Hashable {
                 }
             }
         }
-        let order: [Standing] = [.overdue, .open, .done, .dropped]
         rows.sort { lhs, rhs in
-            let (a, b) = (order.firstIndex(of: lhs.standing)!, order.firstIndex(of: rhs.standing)!)
-            if a != b { return a < b }
-            return (lhs.action.due, lhs.incident, lhs.action.id) < (rhs.action.due, rhs.incident, rhs.action.id)
+            (lhs.standing, lhs.action.due, lhs.incident, lhs.action.id) < (rhs.standing, rhs.action.due, rhs.incident, rhs.action.id)
         }
         return ActionReview(
             rows: rows,
