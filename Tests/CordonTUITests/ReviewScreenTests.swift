@@ -50,6 +50,13 @@ import Testing
         #expect(overdue < scores, "overdue actions before anything else")
         #expect(lines[scores].contains("0% → 43%"))
         #expect(lines.contains { $0.contains("2026-11-01  other-drill  overdue by 28 days") })
+        let small = self.program(try library(), .en, Size(width: 80, height: 24))
+        small.press(.character("v"))
+        for _ in 0..<40 { small.press(.down) }
+        #expect(small.render().lines.contains { $0.contains("2027-03-31  mini-drill  due in 122 days") }, "scrolled to the end of the plan")
+        small.press(.up)
+        #expect(small.render().contains("lines 2–21 of 22"), "one up from the bottom, however far down was pressed")
+
         program.press(.escape)
         #expect(program.render().contains("Incidents (1)"), "Esc goes back to the home screen")
     }

@@ -51,12 +51,14 @@ extension AppModel {
 
     /// Scrolling the review screen, and back to the home screen.
     private mutating func handleReview(_ request: Request, home: inout HomeModel) -> [Effect] {
-        let page = max(1, size.height - 5)
+        let rows = max(1, size.height - 4)
+        let lines = home.review.map { ReviewScreen.lines($0, language: language, width: size.width).count } ?? 0
+        let bottom = max(0, lines - rows)
         switch request {
         case .up: home.reviewScroll = max(0, home.reviewScroll - 1)
-        case .down: home.reviewScroll += 1
-        case .pageUp: home.reviewScroll = max(0, home.reviewScroll - page)
-        case .pageDown: home.reviewScroll += page
+        case .down: home.reviewScroll = min(bottom, home.reviewScroll + 1)
+        case .pageUp: home.reviewScroll = max(0, home.reviewScroll - (rows - 1))
+        case .pageDown: home.reviewScroll = min(bottom, home.reviewScroll + rows - 1)
         case .back: home.showingReview = false
         case .help: dialog = HelpDialog()
         default: break
