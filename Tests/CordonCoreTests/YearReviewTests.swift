@@ -132,7 +132,7 @@ struct YearReviewTests {
         #expect(rows[2].statusText(.en) == "due in 32 days")
     }
 
-    @Test("a drill run before the previous planned run of its scenario fell due does not count for the next one")
+    @Test("a drill run before the previous planned run of its scenario fell due, or over a year early, does not count")
     func planOrder() throws {
         let wall = ManualClock(Fixtures.start)
         let run = try Self.drill(id: "DRL-20261129-001", wall: wall, isolateAt: 5)
@@ -143,6 +143,9 @@ struct YearReviewTests {
         let rows = programme.progress(drills: [run.state], today: Self.day)
         #expect(rows[0].status == .done(drill: "DRL-20261129-001", on: Self.day, score: 10, maximumScore: 35, late: true))
         #expect(rows[1].status == .due(inDays: 32))
+
+        let nextYear = DrillProgramme(entries: [PlannedDrill(scenario: "mini-drill", due: DueDate(iso: "2027-12-01")!)])
+        #expect(nextYear.progress(drills: [run.state], today: Self.day).first?.status == .due(inDays: 367), "a drill more than a year before the day does not count")
     }
 
     @Test("a sparkline rises with the scores")

@@ -6,6 +6,9 @@
 public struct DrillProgramme: Sendable, Hashable {
     public var entries: [PlannedDrill]
 
+    /// How long before its due day a drill may be run and still count for a planned one.
+    public static let reach = 365
+
     public init(entries: [PlannedDrill]) {
         self.entries = entries
     }
@@ -14,9 +17,9 @@ public struct DrillProgramme: Sendable, Hashable {
     ///
     /// Planned drills of one scenario are claimed in order of their due days by the drills of
     /// that scenario in order of their start: a drill counts for the earliest planned one it can,
-    /// and not for one whose previous planned run of the same scenario fell due after the drill
-    /// ended, so last spring's drill never answers this autumn's plan. A drill still running
-    /// counts once it has ended.
+    /// but not for one whose previous planned run of the same scenario fell due after the drill
+    /// ended, nor for one due more than a year after it ended, so last spring's drill never
+    /// answers this autumn's plan. A drill still running counts once it has ended.
     public func progress(drills: [IncidentState], today: DueDate) -> [PlannedDrillProgress] {
         let ordered = entries.enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }
         var claimed: Set<String> = []
@@ -31,7 +34,8 @@ public struct DrillProgramme: Sendable, Hashable {
             let after = previousDue[entry.scenario]
             previousDue[entry.scenario] = entry.due
             let match = runs.first { run in
-                run.drill.scenario == entry.scenario && !claimed.contains(run.id) && after.map { run.ended > $0 } ?? true
+                run.drill.scenario == entry.scenario && !claimed.contains(run.id)
+                    && (after.map { run.ended > $0 } ?? true) && run.ended > entry.due.adding(days: -Self.reach)
             }
             if let match {
                 claimed.insert(match.id)

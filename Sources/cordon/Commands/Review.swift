@@ -74,7 +74,8 @@ struct Drills: ParsableCommand {
                     - scenario: credential-stuffing
                       due: 2026-03-31
                       with: [commander, legal]
-                A drill counts for the earliest planned run of its scenario that it can, once it has ended.
+                A drill counts, once it has ended, for the earliest planned run of its scenario that it can and that falls due
+                within a year of it.
                 """)
 
         @OptionGroup var global: GlobalOptions
