@@ -184,6 +184,17 @@ struct ReviewCommandLineTests {
         #expect(try cordon.run(["playbooks", "validate", plan]).status == 1)
     }
 
+    @Test("--redact masks a mobile number in an incident's title in every format, the chart's tooltip included")
+    func redacted() throws {
+        _ = try cordon.declare(title: "客户 13812345678 投诉信息泄露", extra: ["--severity", "general"])
+        // Markdown escapes the stars it masks with.
+        for (format, shown) in [("md", #"138\*\*\*\*5678"#), ("html", "138****5678"), ("json", "138****5678")] {
+            #expect(try ok(["review", "--format", format]).stdout.contains("13812345678"), "unredacted \(format) keeps what was written")
+            let masked = try ok(["review", "--format", format, "--redact"]).stdout
+            #expect(!masked.contains("13812345678") && masked.contains(shown), "\(format): \(masked)")
+        }
+    }
+
     @Test("review refuses days it cannot read, or the wrong way round, in one line, and prints nothing else")
     func refusals() throws {
         let swapped = try cordon.run(["review", "--since", "2026-12-31", "--until", "2026-01-01"])

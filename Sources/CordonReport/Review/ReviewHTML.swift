@@ -5,12 +5,15 @@ import CordonCore
 /// to contain, improvement actions by state). No scripts and no external loads: the same
 /// Content-Security-Policy as the after-action report.
 public enum ReviewHTML {
-    public static func render(_ review: YearReview, language: Language) -> String {
-        let report = ReviewReport.make(review, language: language)
+    /// `redact` masks ID, mobile and card numbers and e-mail addresses in the text and the charts.
+    public static func render(_ review: YearReview, language: Language, redact: Bool = false) -> String {
+        var report = ReviewReport.make(review, language: language)
+        if redact { report = report.redactedCopy() }
         let w = ReviewWords(language: language)
+        let mask: (String) -> String = { redact ? Redactor.redact($0) : $0 }
         let charts: [String: String] = [
             "drills": ReviewCharts.scores(review.drills, w),
-            "incidents": ReviewCharts.containment(review.incidents, w),
+            "incidents": ReviewCharts.containment(review.incidents, w, mask: mask),
             "actions": ReviewCharts.actions(review.actions, w),
         ]
         var html = """
@@ -104,7 +107,7 @@ enum ReviewCharts {
 
     /// A bar per incident, from detection to the end of containment, orange where the incident
     /// missed a deadline, with the median marked.
-    static func containment(_ incidents: IncidentReview, _ w: ReviewWords) -> String {
+    static func containment(_ incidents: IncidentReview, _ w: ReviewWords, mask: (String) -> String) -> String {
         let title = w.t("各事件遏制用时（自发现起）", "Time to contain each incident (from detection)")
         let rows = incidents.rows.compactMap { row in row.spans[.contained].map { (row, $0) } }
         guard let longest = rows.map(\.1).max() else {
@@ -119,7 +122,7 @@ enum ReviewCharts {
             let length = max(2, Int(Double(seconds) * scale))
             let colour = row.deadlinesMissed.isEmpty ? "#4c78a8" : "#f58518"
             svg += "<text x=\"8\" y=\"\(y + 15)\">\(escape(row.id))</text>"
-            svg += "<rect class=\"contain-bar\" x=\"\(left)\" y=\"\(y)\" width=\"\(length)\" height=\"\(bar)\" fill=\"\(colour)\"><title>\(escape(row.title))</title></rect>"
+            svg += "<rect class=\"contain-bar\" x=\"\(left)\" y=\"\(y)\" width=\"\(length)\" height=\"\(bar)\" fill=\"\(colour)\"><title>\(escape(mask(row.title)))</title></rect>"
             svg += "<text x=\"\(left + length + 6)\" y=\"\(y + 15)\">\(escape(w.span(seconds)))</text>"
         }
         if let median = incidents.spreads[.contained]?.median {

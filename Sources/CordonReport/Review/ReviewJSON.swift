@@ -3,8 +3,10 @@ import CordonCore
 /// The year in review for scripts: one object with a section for incidents, drills (every run
 /// with its score), coverage, actions and the drill plan. Spans are in seconds.
 public enum ReviewJSON {
-    public static func render(_ review: YearReview) -> String {
-        JSONWriter.string(document(review)) + "\n"
+    /// `redact` masks ID, mobile and card numbers and e-mail addresses in every string.
+    public static func render(_ review: YearReview, redact: Bool = false) -> String {
+        let document = document(review)
+        return JSONWriter.string(redact ? document.mapStrings(Redactor.redact) : document) + "\n"
     }
 
     public static func document(_ review: YearReview) -> JSONValue {

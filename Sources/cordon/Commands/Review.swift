@@ -8,7 +8,7 @@ struct Review: ParsableCommand {
         commandName: "review",
         abstract: "The year in review across incidents and drills: times, deadlines, drill scores, coverage, actions. 年度回顾。",
         discussion: """
-            Example: cordon review --since 2026-01-01 --until 2026-12-31 --format html > 年度回顾.html
+            Example: cordon review --since 2026-01-01 --until 2026-12-31 --format html --redact > 年度回顾.html
 
             Covers the incidents and drills declared between the two days, both included (default: the \
             365 days up to today). Markdown for a terminal, one self-contained HTML file with charts \
@@ -24,6 +24,7 @@ struct Review: ParsableCommand {
     @Option(help: "First day, as 2026-01-01 (default: 364 days before --until).") var since: String?
     @Option(help: "Last day, as 2026-12-31 (default: today).") var until: String?
     @Option(help: "md | html | json") var format: Format = .md
+    @Flag(help: "Mask ID, mobile and card numbers and e-mail addresses.") var redact = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -34,9 +35,11 @@ struct Review: ParsableCommand {
             for problem in sources.problems { context.warn(problem[context.language].terminalSafe) }
             let review = sources.review(period: period, now: now)
             switch context.options.json ? .json : format {
-            case .md: print(MarkdownRenderer.render(ReviewReport.make(review, language: context.language)), terminator: "")
-            case .html: print(ReviewHTML.render(review, language: context.language), terminator: "")
-            case .json: print(ReviewJSON.render(review), terminator: "")
+            case .md:
+                let report = ReviewReport.make(review, language: context.language)
+                print(MarkdownRenderer.render(redact ? report.redactedCopy() : report), terminator: "")
+            case .html: print(ReviewHTML.render(review, language: context.language, redact: redact), terminator: "")
+            case .json: print(ReviewJSON.render(review, redact: redact), terminator: "")
             }
         }
     }
