@@ -88,6 +88,12 @@ struct Context {
 
     var now: Timestamp { stamp.clock.now() }
 
+    /// Who is at this terminal: the login and the name given with `--actor`, as a role is
+    /// assigned to either.
+    var participants: [String] {
+        [stamp.actor] + (stamp.onBehalfOf.map { [$0] } ?? [])
+    }
+
     /// When something in the incident happened, typed at the incident's offset (see
     /// `MomentText.happened`), or the refusal that says why it cannot be.
     func happened(_ text: String, in state: IncidentState) throws -> Timestamp {
