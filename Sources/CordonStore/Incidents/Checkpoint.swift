@@ -2,7 +2,7 @@ import CordonCore
 import Foundation
 
 /// The folded state of an incident as of one line of its timeline, kept beside it as
-/// `checkpoint.json` (`0600`) so that a command on a long incident reads and folds only the lines
+/// `checkpoint.json` (`0600`, or `0660` in a group-shared home) so that a command on a long incident reads and folds only the lines
 /// after it instead of every line from the first.
 ///
 /// A cache, never evidence: the timeline stays the only source of truth. A checkpoint is
@@ -54,7 +54,7 @@ struct Checkpoint: Codable, Hashable {
 
     /// The checkpoint in `folder`, or `nil` when there is none or it is not intact.
     static func read(folder: String) -> Checkpoint? {
-        guard let bytes = try? FileSystem.readFile(path(in: folder), limit: maximumBytes), bytes.count > 17, bytes[16] == 0x0A else { return nil }
+        guard let bytes = try? FileSystem.readFile(path(in: folder), limit: maximumBytes, followLinks: false), bytes.count > 17, bytes[16] == 0x0A else { return nil }
         let body = bytes[17...]
         guard String(decoding: bytes[0..<16], as: UTF8.self) == seal(body),
               let value = try? body.withUnsafeBufferPointer({ buffer throws(JSONReader.Failure) in try JSONReader.parse(buffer) })
@@ -79,8 +79,7 @@ struct Checkpoint: Codable, Hashable {
         let bytes = Array(Checkpoint.seal(body[...]).utf8) + [0x0A] + body
         let temporary = "\(Checkpoint.path(in: folder)).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         do {
-            let file = try FileDescriptor(path: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
-            try file.setMode(0o600)
+            let file = try FileSystem.createFile(temporary)
             try file.writeAll(bytes)
         } catch {
             unlink(temporary)

@@ -15,7 +15,7 @@ struct Verify: ParsableCommand {
         try CordonCLI.run(global) { context in
             let incident = try IncidentStore.parseId(id)
             let folder = context.home.folder(for: incident)
-            guard FileManager.default.fileExists(atPath: folder + "/" + IncidentStore.timelineFile) else {
+            guard try context.store.checkIncident(incident) else {
                 _ = try context.store.open(incident, stamp: context.stamp)
                 return
             }
