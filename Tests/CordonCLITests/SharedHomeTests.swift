@@ -83,6 +83,26 @@ struct SharedHomeTests {
         for name in ["timeline.jsonl", "playbook.yaml"] {
             #expect(mode(incidentFolder + "/" + name) == (0o660, gid), "\(name)")
         }
+
+        // A torn tail that one login's crash left is moved aside by another, into a file the
+        // whole team can read.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: cordon.timeline(id)))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"v":1,"seq":10,"ts":"#.utf8))
+        try handle.close()
+        #expect(try cordon.run(as: wang, ["note", id, "崩溃之后"]).status == 0)
+        let side = try #require(try FileManager.default.contentsOfDirectory(atPath: incidentFolder).first { $0.hasPrefix("timeline.torn-") })
+        #expect(mode(incidentFolder + "/" + side) == (0o660, gid))
+
+        // Root with a umask that would make files private still makes them the team's.
+        var strict = cordon
+        strict.prefix = ["/bin/sh", "-c", "umask 077; exec \"$0\" \"$@\""]
+        let rootDeclared = try strict.run(["declare", "--playbook", "pi-leak", "--title", "root 宣布"])
+        #expect(rootDeclared.status == 0, "\(rootDeclared.stderr)")
+        let rootFolder = home + "/incidents/" + rootDeclared.lastLine
+        #expect(mode(rootFolder) == (0o2770, gid))
+        #expect(mode(rootFolder + "/timeline.jsonl") == (0o660, gid))
+        #expect(try cordon.run(as: liu, ["note", rootDeclared.lastLine, "成员可以接着写"]).status == 0)
     }
 
     @Test("a second login on a private home is told it is a permission problem, not that there is no incident")
