@@ -210,7 +210,7 @@ struct HomeLinkTests {
         #expect(unlink(playbook) == 0 && symlink(secret, playbook) == 0)
         let refused = try cordon.run(["status", id])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("The frozen copy") && refused.stderr.contains("is a symbolic link"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("The frozen playbook") && refused.stderr.contains("is a symbolic link"), "\(refused.stderr)")
         #expect(!(refused.stdout + refused.stderr).contains("hunter2"))
         let verify = try cordon.run(["verify", id])
         #expect(verify.status != 0 && !(verify.stdout + verify.stderr).contains("hunter2"))

@@ -40,7 +40,8 @@ public struct HomeAccess {
         case kindFolder
         case incidentFolder
         case timeline
-        case frozenFile
+        case frozenPlaybook
+        case frozenScenario
 
         var isFolder: Bool { self == .home || self == .kindFolder || self == .incidentFolder }
 
@@ -50,7 +51,8 @@ public struct HomeAccess {
             case .kindFolder: LocalizedText(zh: "事件总目录", en: "The folder of incidents")
             case .incidentFolder: LocalizedText(zh: "事件目录", en: "The incident folder")
             case .timeline: LocalizedText(zh: "时间线", en: "The timeline")
-            case .frozenFile: LocalizedText(zh: "冻结的副本", en: "The frozen copy")
+            case .frozenPlaybook: LocalizedText(zh: "冻结的剧本副本", en: "The frozen playbook")
+            case .frozenScenario: LocalizedText(zh: "冻结的演练场景副本", en: "The frozen drill scenario")
             }
         }
     }
@@ -69,9 +71,8 @@ public struct HomeAccess {
         guard try check(folder, as: .incidentFolder),
               try check(folder + "/" + IncidentStore.timelineFile, as: .timeline)
         else { return false }
-        for name in [IncidentStore.playbookFile, IncidentStore.scenarioFile] {
-            _ = try check(folder + "/" + name, as: .frozenFile)
-        }
+        _ = try check(folder + "/" + IncidentStore.playbookFile, as: .frozenPlaybook)
+        _ = try check(folder + "/" + IncidentStore.scenarioFile, as: .frozenScenario)
         return true
     }
 
