@@ -174,10 +174,11 @@ enum FileSystem {
         guard fsync(fd) == 0 else { throw SystemError("fsync", path: path) }
     }
 
-    /// Creates `path`, which must not exist (nor be a link), with the mode its folder's sharing gives.
-    static func createFile(_ path: String, flags: Int32 = O_WRONLY) throws(SystemError) -> FileDescriptor {
+    /// Creates `path` for writing; it must not exist (nor be a link). Its mode is what its
+    /// folder's sharing gives.
+    static func createFile(_ path: String) throws(SystemError) -> FileDescriptor {
         let mode = Sharing(of: (path as NSString).deletingLastPathComponent).fileMode
-        let file = try FileDescriptor(path: path, flags: flags | O_CREAT | O_EXCL | O_NOFOLLOW, mode: mode)
+        let file = try FileDescriptor(path: path, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: mode)
         do {
             try file.setMode(mode)
         } catch {
