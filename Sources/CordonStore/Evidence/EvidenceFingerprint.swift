@@ -82,6 +82,9 @@ public enum EvidenceFingerprint {
             if bytes.isEmpty { break }
             hasher.update(data: bytes)
             offset += bytes.count
+            // Checked as it goes too, so a disk image being written is given up at once, not
+            // after reading gigabytes more.
+            guard try Version(of: file) == before else { return .changed }
             guard progress(Int64(offset), max(before.size, Int64(offset))) else { return .stopped }
         }
         // One version of the file or none: a hash of bytes read across a change is of no
