@@ -105,6 +105,35 @@ struct SharedHomeTests {
         #expect(try cordon.run(as: liu, ["note", rootDeclared.lastLine, "成员可以接着写"]).status == 0)
     }
 
+    @Test("a private home turned into a shared one with the README's commands is used by both logins")
+    func privateHomeConverted() throws {
+        let team = try TestLogins(logins: 2, group: true)
+        defer { team.remove() }
+        let (wang, liu) = (team.logins[0], team.logins[1])
+        let group = try #require(team.group)
+        let home = folder.path + "/converted"
+        makeHome(home, for: wang)
+        let cordon = CordonBinary(home: home)
+        let declared = try cordon.run(as: wang, ["declare", "--playbook", "pi-leak", "--title", "先私有后共享"])
+        let id = declared.lastLine
+        let before = try cordon.run(as: liu, ["note", id, "还不能写"])
+        #expect(before.status != 0 && before.stderr.contains("a permission problem"), "\(before.stderr)")
+
+        let convert = Process()
+        convert.executableURL = URL(fileURLWithPath: "/bin/sh")
+        convert.arguments = ["-c", "chgrp -R \(group) \"$1\" && chmod -R g+rwX,o-rwx \"$1\" && find \"$1\" -type d -exec chmod g+s {} +", "sh", home]
+        try convert.run()
+        convert.waitUntilExit()
+        #expect(convert.terminationStatus == 0)
+
+        let after = try cordon.run(as: liu, ["note", id, "现在可以写了"])
+        #expect(after.status == 0, "\(after.stderr)")
+        let second = try cordon.run(as: liu, ["declare", "--playbook", "pi-leak", "--title", "刘洋宣布"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try cordon.run(as: wang, ["note", second.lastLine, "王磊接着写"]).status == 0)
+        #expect(try cordon.run(as: wang, ["verify", id]).status == 0)
+    }
+
     @Test("a second login on a private home is told it is a permission problem, not that there is no incident")
     func privateHomeSaysPermission() throws {
         let logins = try TestLogins(logins: 2, group: false)

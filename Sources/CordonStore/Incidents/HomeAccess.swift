@@ -120,17 +120,20 @@ public struct HomeAccess {
         guard ownedByTrusted || ownedByTeam else {
             let owner = Self.loginName(info.st_uid)
             let group = Self.groupName(info.st_gid)
+            let trusted = uid == 0
+                ? LocalizedText(zh: "你（root）", en: "you (root)")
+                : LocalizedText(zh: "你（\(login)）或 root", en: "you (\(login)) or root")
             if let sharedGroup {
                 let team = Self.groupName(sharedGroup)
                 throw StoreError(
                     "foreign-owner",
-                    zh: "\(role.name.zh) \(path) 属于用户 \(owner) 和组 \(group)，而不是你（\(login)）、root 或本主目录共享的组 \(team)。未读取也未写入任何内容；若它确属团队，请运行 chgrp -R \(team) \(home.root) && chmod -R g+rwX,o-rwx \(home.root)。",
-                    en: "\(role.name.en) \(path) belongs to the login \(owner) and the group \(group), not to you (\(login)), root or the group \(team) this home is shared with. Nothing was read or written; if it is the team's, run chgrp -R \(team) \(home.root) && chmod -R g+rwX,o-rwx \(home.root).")
+                    zh: "\(role.name.zh) \(path) 属于用户 \(owner) 和组 \(group)，而不是\(trusted.zh)，也不是本主目录共享的组 \(team)。未读取也未写入任何内容；若它确属团队，请运行 chgrp -R \(team) \(home.root) && chmod -R g+rwX,o-rwx \(home.root) && find \(home.root) -type d -exec chmod g+s {} +。",
+                    en: "\(role.name.en) \(path) belongs to the login \(owner) and the group \(group), not to \(trusted.en) nor to the group \(team) this home is shared with. Nothing was read or written; if it is the team's, run chgrp -R \(team) \(home.root) && chmod -R g+rwX,o-rwx \(home.root) && find \(home.root) -type d -exec chmod g+s {} +")
             }
             throw StoreError(
                 "foreign-owner",
-                zh: "\(role.name.zh) \(path) 属于用户 \(owner)，不是你（\(login)）或 root，而本主目录没有与组共享：可能是别人放进来的。未读取也未写入任何内容；请保留它作为证据。团队共用主目录请见 README“A home shared by a team”（chgrp 组 目录 && chmod 2770 目录）。",
-                en: "\(role.name.en) \(path) belongs to the login \(owner), not to you (\(login)) or root, and this home is not shared with a group: someone else may have put it there. Nothing was read or written; keep it as evidence. To share a home with a team, see the README's \"A home shared by a team\" (chgrp GROUP DIR && chmod 2770 DIR).")
+                zh: "\(role.name.zh) \(path) 属于用户 \(owner)，不是\(trusted.zh)，而本主目录没有与组共享：可能是别人放进来的。未读取也未写入任何内容；请保留它作为证据。团队共用主目录请见 README“A home shared by a team”（chgrp 组 目录 && chmod 2770 目录）。",
+                en: "\(role.name.en) \(path) belongs to the login \(owner), not to \(trusted.en), and this home is not shared with a group: someone else may have put it there. Nothing was read or written; keep it as evidence. To share a home with a team, see the README's \"A home shared by a team\" (chgrp GROUP DIR && chmod 2770 DIR).")
         }
         return true
     }
