@@ -105,6 +105,59 @@ struct SharedHomeTests {
         #expect(try cordon.run(as: liu, ["note", rootDeclared.lastLine, "成员可以接着写"]).status == 0)
     }
 
+    @Test("the journal's lock holds across logins: one login's lock keeps another's append waiting until it is released")
+    func lockAcrossLogins() throws {
+        let team = try TestLogins(logins: 2, group: true)
+        defer { team.remove() }
+        let (wang, liu) = (team.logins[0], team.logins[1])
+        let group = try #require(team.group)
+        let gid = try #require(getgrnam(group)).pointee.gr_gid
+        let home = folder.path + "/locked"
+        #expect(mkdir(home, 0o755) == 0 && chown(home, uid_t.max, gid) == 0 && chmod(home, 0o2770) == 0)
+        let cordon = CordonBinary(home: home)
+        let id = try cordon.run(as: wang, ["declare", "--playbook", "pi-leak", "--title", "锁"]).lastLine
+        let timeline = cordon.timeline(id)
+
+        // wang holds the timeline's lock, the way a writer does, until its input closes.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        holder.arguments = ["--reuid=\(wang)", "--regid=\(gid)", "--init-groups", "--", "/usr/bin/flock", "-x", timeline, "/bin/cat"]
+        let release = Pipe()
+        holder.standardInput = release
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        defer { if holder.isRunning { holder.terminate() } }
+        func held() throws -> Bool {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            probe.arguments = ["-n", "-x", timeline, "/bin/true"]
+            try probe.run()
+            probe.waitUntilExit()
+            return probe.terminationStatus != 0
+        }
+        var deadline = Date().addingTimeInterval(30)
+        while try !held(), Date() < deadline { usleep(5000) }
+        #expect(try held(), "wang holds the lock")
+
+        let note = cordon.start(as: liu, ["note", id, "等锁之后写入"])
+        try note.run()
+        func waitingOnLock() -> Bool {
+            ((try? String(contentsOfFile: "/proc/\(note.processIdentifier)/wchan", encoding: .utf8)) ?? "").contains("lock")
+        }
+        deadline = Date().addingTimeInterval(30)
+        while note.isRunning, !waitingOnLock(), Date() < deadline { usleep(5000) }
+        #expect(note.isRunning && waitingOnLock(), "liu's append waits on wang's lock instead of writing past it")
+        #expect(try String(contentsOfFile: timeline, encoding: .utf8).split(separator: "\n").count == 1)
+
+        try release.fileHandleForWriting.close()
+        note.waitUntilExit()
+        #expect(note.terminationStatus == 0)
+        let lines = try String(contentsOfFile: timeline, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let appended = try Event(line: Array(lines[lines.count - 1].utf8))
+        #expect(appended.actor == liu && appended.data.string("text") == "等锁之后写入")
+    }
+
     @Test("a private home turned into a shared one with the README's commands is used by both logins")
     func privateHomeConverted() throws {
         let team = try TestLogins(logins: 2, group: true)
