@@ -38,6 +38,33 @@ final class FileDescriptor: @unchecked Sendable {
         self.path = path
     }
 
+    /// Opens `path`, which lies under the folder `root`, following no symbolic link below
+    /// `root`: each folder on the way is opened with `openat(O_NOFOLLOW | O_DIRECTORY)` from the
+    /// one before, and the file itself with `O_NOFOLLOW`, so a folder swapped for a link between
+    /// a check and this open is refused (`ELOOP` or `ENOTDIR`) instead of followed.
+    init(path: String, beneath root: String, flags: Int32) throws(SystemError) {
+        guard path.hasPrefix(root + "/") else { throw SystemError("open", path: path, code: EXDEV) }
+        let components = path.dropFirst(root.count + 1).split(separator: "/").map(String.init)
+        guard let name = components.last, !components.contains(".."), !components.contains(".") else {
+            throw SystemError("open", path: path, code: EINVAL)
+        }
+        var folder = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw SystemError("open", path: root) }
+        for component in components.dropLast() {
+            let next = openat(folder, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let number = errno
+            close(folder)
+            guard next >= 0 else { throw SystemError("open", path: path, code: number) }
+            folder = next
+        }
+        let fd = openat(folder, name, flags | O_NOFOLLOW | O_CLOEXEC)
+        let number = errno
+        close(folder)
+        guard fd >= 0 else { throw SystemError("open", path: path, code: number) }
+        self.fd = fd
+        self.path = path
+    }
+
     deinit { close(fd) }
 
     enum LockMode {

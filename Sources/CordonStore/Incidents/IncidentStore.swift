@@ -170,7 +170,7 @@ public struct IncidentStore: Sendable {
         guard try HomeAccess(home: home).checkIncident(id) else {
             throw StoreError("unknown-incident", zh: "没有事件 \(id)（在 \(home.root) 下）；用 cordon list\(id.isDrill ? " --drills" : "") 查看已有事件。", en: "There is no incident \(id) under \(home.root); cordon list\(id.isDrill ? " --drills" : "") shows those there are.")
         }
-        let journal = try Journal(path: timeline)
+        let journal = try Journal(path: timeline, beneath: home.root)
         // A command that needs only the state starts from the checkpoint when the timeline
         // confirms it; one that shows every event reads them all. The checkpoint is read and
         // checked against the bytes before it while the playbook loads.
