@@ -53,17 +53,22 @@ public final class Journal {
     public private(set) var recoveries: [TailRecovery] = []
 
     /// Opens an existing timeline. Reading starts at `position` (the start, or a checkpoint).
-    public init(path: String, from position: ChainPosition = .start) throws(StoreError) {
+    /// Given the home folder as `beneath`, no symbolic link below it is followed on the way.
+    public init(path: String, from position: ChainPosition = .start, beneath root: String? = nil) throws(StoreError) {
         self.path = path
         self.position = position
         verified = position == .start ? PrefixFingerprint() : nil
+        func open(_ flags: Int32) throws(SystemError) -> FileDescriptor {
+            guard let root else { return try FileDescriptor(path: path, flags: flags) }
+            return try FileDescriptor(path: path, beneath: root, flags: flags)
+        }
         do {
             // O_NOFOLLOW: a timeline replaced by a symlink is not followed to some other file.
-            file = try FileDescriptor(path: path, flags: O_RDWR | O_APPEND | O_NOFOLLOW)
+            file = try open(O_RDWR | O_APPEND | O_NOFOLLOW)
             writable = true
         } catch let error where error.isReadOnly {
             do {
-                file = try FileDescriptor(path: path, flags: O_RDONLY | O_NOFOLLOW)
+                file = try open(O_RDONLY | O_NOFOLLOW)
             } catch {
                 throw StoreError.system(error, while: LocalizedText(zh: "打开时间线", en: "Opening the timeline"))
             }

@@ -13,6 +13,9 @@ struct HomeScreen: ParsableCommand {
 
     func run() throws {
         try ConsoleLauncher.run(global) { context in
+            // A home others may write is refused before the screen lists what they could have planted.
+            try context.store.checkFolders(for: .incident)
+            try context.store.checkFolders(for: .drill)
             let library = HomeLibrary(store: context.store, catalog: context.catalog, stamp: context.stamp)
             let program = ConsoleProgram(library: library, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
             program.participants = context.participants
