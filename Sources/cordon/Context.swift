@@ -35,7 +35,10 @@ struct Context {
         home = Home.resolve(explicit: options.home, environment: environment)
         store = IncidentStore(home: home)
         let name = options.actor.flatMap(IncidentRules.clean)
-        stamp = Stamp(actor: Identity.login(), onBehalfOf: name, clock: SystemClock())
+        var stamp = Stamp(actor: Identity.login(), onBehalfOf: name, clock: SystemClock())
+        // A console on a shared login fills it in once the person at the keyboard says who they are.
+        stamp.keyboard = KeyboardName()
+        self.stamp = stamp
     }
 
     var catalog: PlaybookCatalog {

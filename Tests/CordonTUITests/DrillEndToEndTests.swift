@@ -21,7 +21,7 @@ struct DrillEndToEndTests {
             let text = """
                 export LANG=C.UTF-8 LC_ALL=C.UTF-8
                 unset NO_COLOR CORDON_LANG LC_MESSAGES
-                '\(cordon)' \(arguments) --home '\(home)'
+                '\(cordon)' \(arguments) --home '\(home)' --actor 值班员
                 echo "CORDON-EXIT:$?"
                 exec sleep 600
                 """

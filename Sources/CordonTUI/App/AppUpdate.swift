@@ -34,6 +34,7 @@ extension AppModel {
         case .opened(let snapshot, let mode):
             console = ConsoleModel(snapshot, mode: mode)
             dialog = nil
+            drafts = [:]
             dialogError = nil
             awaitingResult = false
             settleConsole(count: timeline.count)
@@ -46,6 +47,7 @@ extension AppModel {
             settleConsole(count: timeline.count)
             if mine {
                 if awaitingResult {
+                    if let key = dialog?.draftKey { drafts[key] = nil }
                     dialog = dialog?.afterRecording
                     dialogError = nil
                     awaitingResult = false
@@ -79,6 +81,13 @@ extension AppModel {
         case .conducting(let console):
             self.console?.mode.conductor = console
             return []
+        case .askWhoIsAtTheKeyboard(let login):
+            dialog = KeyboardDialog(login: login, underneath: dialog)
+            dialogError = nil
+            return []
+        case .actingAs(let name):
+            flash = Flash(localized("此终端的记录将署名：\(name.terminalSafe)", "Entries from this terminal are recorded under: \(name.terminalSafe)"), tone: .good)
+            return []
         }
     }
 
@@ -95,6 +104,9 @@ extension AppModel {
         guard var current = dialog, !awaitingResult else { return [] }
         let outcome = current.handle(request, model: self)
         dialog = current
+        if request == .cancel, let key = current.draftKey {
+            drafts[key] = current.hasDraft ? current : nil
+        }
         switch outcome {
         case .stay:
             return []
@@ -119,6 +131,7 @@ extension AppModel {
             dialogError = nil
             switch effect {
             case .declare, .addEvidenceFile, .checkEvidenceFile, .drill, .startDrill: awaitingResult = true
+            case .actAs: dialog = current.afterRecording
             default: break
             }
             return [effect]
@@ -126,7 +139,7 @@ extension AppModel {
             dialogError = reason
             return []
         case .replace(let next):
-            dialog = next
+            dialog = restoringDraft(next)
             dialogError = nil
             return []
         case .search(let query):

@@ -68,7 +68,7 @@ public enum KeyTable {
             bind(.console, [.character("/")], .search, "搜索时间线；空白回车查找下一处", "Search the timeline; Enter on an empty search finds the next match", hint: ("搜索", "search")),
             bind(.console, [.escape], .back, "返回主界面（从主界面打开时）", "Back to the home screen (when opened from it)"),
             bind(.console, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),
-            bind(.console, [.character("q")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
+            bind(.console, [.character("q"), .control("c")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
 
             bind(.replay, [.space], .player(.togglePlay), "播放或暂停", "Play or pause", hint: ("播放", "play")),
             bind(.replay, [.left, .character(",")], .player(.stepBack), "后退一条记录", "One event back", hint: ("后退", "back")),
@@ -96,10 +96,10 @@ public enum KeyTable {
             bind(.home, [.character("r")], .replay, "回放所选事件或演练（只读播放器）", "Replay the selected incident or drill (a read-only player)", hint: ("回放", "replay")),
             bind(.home, [.character("D")], .startDrill, "开始演练：选择场景", "Start a drill: choose a scenario", hint: ("演练", "drill")),
             bind(.home, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),
-            bind(.home, [.character("q")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
+            bind(.home, [.character("q"), .control("c")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
 
             bind(.dialog, [.enter], .submit, "确认、提交", "Confirm, submit", hint: ("确认", "confirm")),
-            bind(.dialog, [.escape], .cancel, "取消、关闭", "Cancel, close", hint: ("取消", "cancel")),
+            bind(.dialog, [.escape, .control("c")], .cancel, "取消、关闭；表单中已写的内容在再次打开时恢复", "Cancel, close; what a form held comes back when it is opened again", hint: ("取消", "cancel")),
             bind(.dialog, [.tab], .nextField, "下一项", "Next field"),
             bind(.dialog, [.backTab], .previousField, "上一项", "Previous field"),
             bind(.dialog, [.up], .up, "在列表中上移；表单中到上一项", "Up in a list; the field above in a form"),

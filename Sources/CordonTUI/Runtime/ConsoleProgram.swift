@@ -29,6 +29,9 @@ public final class ConsoleProgram {
     /// supplies it (hashing is file I/O, which the console leaves to the store); without it, only
     /// descriptions can be added.
     public var hashEvidence: ((String) -> any EvidenceHashJob)?
+    /// Records what this console writes under the name typed at its start, and remembers it for
+    /// the terminal. The executable supplies it on a login several people share.
+    public var actAs: ((String) -> Void)?
     /// The evidence file being hashed, and what to record once it is.
     private var hashingEvidence: (job: any EvidenceHashJob, purpose: HashPurpose, shown: HashProgress)?
 
@@ -254,12 +257,21 @@ public final class ConsoleProgram {
         switch effect {
         case .perform(let command):
             guard let journal else { return [] }
+            // The journal reads what others appended before it decides, whether it then records
+            // or refuses; the screen takes in those entries either way, so that it shows exactly
+            // the folded timeline and never a step list behind its own timeline pane.
+            let known = journal.events.count
             do {
                 let written = try journal.perform(command)
                 drillClock?.follow(journal.state)
-                return [.journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
+                let arrived = journal.events.dropFirst(known).dropLast(written.count)
+                return [.journalChanged(IncidentSnapshot(journal), new: Array(arrived) + written, mine: true)]
             } catch {
-                return [.failed(Self.describe(error))]
+                let arrived = Array(journal.events.dropFirst(known))
+                guard !arrived.isEmpty else { return [.failed(Self.describe(error))] }
+                drillClock?.follow(journal.state)
+                let said = RaceText.lost(command, refusal: Self.describe(error), arrived: arrived, playbook: journal.playbook, times: journal.state.times)
+                return [.journalChanged(IncidentSnapshot(journal), new: arrived, mine: false), .failed(said)]
             }
         case .addEvidenceFile(let path, let input):
             return startHashing(path, for: .add(input))
@@ -312,6 +324,9 @@ public final class ConsoleProgram {
             return [replayMoved(replay)]
         case .drill(let work):
             return runDrill(work)
+        case .actAs(let name):
+            actAs?(name)
+            return [.actingAs(name)]
         case .close:
             endConductedDrill()
             journal = nil
