@@ -9,6 +9,12 @@ extension AppModel {
     ///     // [.perform(.step("isolate", .done))]
     public mutating func update<Timeline: RandomAccessCollection>(_ message: Message, timeline: Timeline) -> [Effect]
     where Timeline.Element == Event, Timeline.Index == Int {
+        let effects = respond(to: message, timeline: timeline)
+        return effects + holdClockForInjects()
+    }
+
+    private mutating func respond<Timeline: RandomAccessCollection>(to message: Message, timeline: Timeline) -> [Effect]
+    where Timeline.Element == Event, Timeline.Index == Int {
         switch message {
         case .key(let key):
             guard let request = KeyTable.request(for: key, in: keyContexts) else { return [] }
@@ -130,6 +136,11 @@ extension AppModel {
             }
             dialogError = nil
             switch effect {
+            case .drill(.clock):
+                // The facilitator's own pause or resume, from an inject: the clock is theirs now.
+                console?.heldForInject = false
+                console?.clockInHand = true
+                awaitingResult = true
             case .declare, .addEvidenceFile, .checkEvidenceFile, .drill, .startDrill: awaitingResult = true
             case .actAs: dialog = current.afterRecording
             default: break

@@ -25,7 +25,7 @@ enum ConsoleScreen {
         let hints = KeyTable.hints(for: model.screenKeyContexts, language: model.language) { request in
             switch request {
             case .back: model.home == nil
-            case .drill(.toggleClock), .drill(.nextInject), .drill(.faster), .drill(.slower): !conducting
+            case .drill(.toggleClock), .drill(.nextInject), .drill(.faster), .drill(.slower), .drill(.toggleInjectHold): !conducting
             case .drill(.takeOver): !console.canTakeOverDrill
             default: console.mode.isReadOnly && request.writes
             }
@@ -173,11 +173,11 @@ enum ConsoleScreen {
         paneTitle(into: &canvas, rect, title, right: right, focused: console.focus == .timeline)
         let rows = rect.height - 1
         let longTimes = rect.width >= 60
-        let selected = console.focus == .timeline && viewport.cursor < count ? viewport.cursor : nil
-        func text(_ index: Int) -> (time: String, summary: String) {
-            let event = timeline[index]
+        let selected: (index: Int, event: Event)? = console.focus == .timeline && viewport.cursor < count
+            ? (viewport.cursor, timeline[viewport.cursor]) : nil
+        func text(_ event: Event) -> (time: String, summary: String) {
             let time = longTimes ? times.short(event.ts) : times.clock(event.ts)
-            let name = TextLayout.pad(TextLayout.truncate(event.recordedName, to: actorWidth), to: actorWidth)
+            let name = TextLayout.pad(TextLayout.truncate(event.recordedName, to: longestName), to: actorWidth)
             return (" \(time) ", "\(name) " + EventText.summary(event, playbook: console.playbook, language: language).terminalSafe)
         }
         // The selected entry shows in full, on as many rows as it needs (up to the pane); the
@@ -185,21 +185,21 @@ enum ConsoleScreen {
         var selectedLines: [String] = []
         var top = viewport.top
         if let selected {
-            let entry = text(selected)
-            selectedLines = TextLayout.wrap(entry.summary, width: max(1, rect.width - DisplayWidth.of(entry.time)))
-            selectedLines = Array(selectedLines.prefix(rows))
-            top = min(selected, max(top, selected + selectedLines.count - rows))
+            let entry = text(selected.event)
+            selectedLines = Array(TextLayout.wrap(entry.summary, width: max(1, rect.width - DisplayWidth.of(entry.time))).prefix(rows))
+            top = min(selected.index, max(top, selected.index + selectedLines.count - rows))
         }
         var row = 0
         var index = top
         while row < rows, index < count {
-            let event = timeline[index]
-            let entry = text(index)
+            let isSelected = index == selected?.index
+            let event = isSelected ? selected?.event ?? timeline[index] : timeline[index]
+            let entry = text(event)
             var style = eventStyle(event)
             if index == console.searchHit { style = Style(.accent, bold: true, underline: true) }
-            if index == selected { style = style.with(reverse: true) }
+            if isSelected { style = style.with(reverse: true) }
             let timeStyle = style.tone == .normal ? Style(.muted, reverse: style.reverse) : style
-            let lines = index == selected ? selectedLines : [entry.summary]
+            let lines = isSelected ? selectedLines : [entry.summary]
             for (offset, text) in lines.prefix(rows - row).enumerated() {
                 let line = rect.row(1 + row)
                 canvas.fill(line, style: style)
@@ -212,8 +212,10 @@ enum ConsoleScreen {
         }
     }
 
-    /// The columns the name an entry was recorded under takes in the timeline.
+    /// The columns the name an entry was recorded under takes in the timeline, and the most a
+    /// long one may push the summary along before it is cut.
     static let actorWidth = 8
+    static let longestName = 16
 
     private static func eventStyle(_ event: Event) -> Style {
         switch event.type {

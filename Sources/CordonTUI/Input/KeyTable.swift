@@ -85,6 +85,7 @@ public enum KeyTable {
             bind(.drill, [.character("i")], .drill(.injects), "查看已送达的注入，并以备注回应", "See the injects delivered and answer them with a note", hint: ("注入", "injects")),
             bind(.drill, [.character("+"), .character("=")], .drill(.faster), "演练时钟加速（主持人）", "Run the drill clock faster (facilitator)"),
             bind(.drill, [.character("-")], .drill(.slower), "演练时钟减速（主持人）", "Run the drill clock slower (facilitator)"),
+            bind(.drill, [.character("H")], .drill(.toggleInjectHold), "注入弹出时是否暂停演练时钟，直到回应或关闭（主持人；默认暂停）", "Whether an inject on screen holds the drill clock until answered or dismissed (facilitator; on by default)"),
             bind(.drill, [.character("B")], .drill(.briefing), "再看一遍简报", "Read the briefing again"),
             bind(.drill, [.character("E")], .drill(.end), "结束演练并评分（会先确认）；结束后查看评估", "End the drill and score it (asks first); once ended, show the evaluation", hint: ("结束", "end")),
             bind(.drill, [.character("T")], .drill(.takeOver), "接管演练时钟：主持人的控制台崩溃或断线时（会先确认）", "Take over the drill clock when the facilitator's console crashed or lost its line (asks first)", hint: ("接管", "take over")),

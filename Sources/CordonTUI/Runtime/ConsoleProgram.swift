@@ -61,12 +61,15 @@ public final class ConsoleProgram {
     }
 
     /// The facilitator's console on a drill just declared, as `cordon drill SCENARIO` starts it:
-    /// the clock starts at `speed` and is held at once while the briefing is read out.
-    public init(conducting conductor: DrillConductor, speed: Int, seed: Int, language: Language, size: Size, clock: any Clock) throws {
+    /// the clock starts at `speed` and is held at once while the briefing is read out. An inject
+    /// on screen holds the clock until it is answered or dismissed unless `holdsClockOnInject`
+    /// is off (`H` switches it in the console).
+    public init(conducting conductor: DrillConductor, speed: Int, seed: Int, holdsClockOnInject: Bool = true, language: Language, size: Size, clock: any Clock) throws {
         self.library = nil
         self.clock = clock
         model = AppModel(language: language, size: size, now: clock.now())
         send(try conducting(conductor, speed: speed, seed: seed))
+        model.console?.holdsClockOnInject = holdsClockOnInject
     }
 
     /// The home screen over a library, as `cordon` starts it.
