@@ -26,6 +26,21 @@ import Testing
         #expect(!screen.contains("root ("))
     }
 
+    @Test(arguments: Language.allCases) func aSharedLoginsTimelineReadsByPerson(language: Language) {
+        let console = ConsoleFixture(language: language, size: Size(width: 80, height: 24))
+        console.clock.advance(seconds: 14 * 60)
+        doneElsewhere(console, by: "王磊")
+        console.journal.appendFromElsewhere([EventDraft(EventType.noteAdded, [
+            "text": "外包商确认 SFTP 账号已停用，日志已导出封存，哈希已登记；客户名单样本与生产库比对一致，涉及身份证号与手机号两类字段",
+            "as": "刘洋",
+        ])], actor: "root")
+        console.journal.appendFromElsewhere([EventDraft(EventType.noteAdded, ["text": "已通知客服准备话术"])], actor: "zhangwei")
+        console.program.refresh()
+        console.program.tick()
+        console.press(.tab, .up)
+        Snapshot.check(console.screen, named: "team-timeline-\(language.rawValue)-80x24")
+    }
+
     @Test func theSelectedEntryShowsInFullWhileTheOthersKeepOneLine() {
         let console = ConsoleFixture(size: Size(width: 80, height: 24))
         let long = "外包商确认 SFTP 账号已停用，日志已导出封存，哈希已登记；客户名单样本与生产库比对一致，涉及身份证号与手机号两类字段，待法务确认是否需要单独通知"
