@@ -75,19 +75,19 @@ import Testing
 
     @Test func theBriefingProposesASpeedPeopleCanFollowAndSSetsIt() {
         let drill = DrillConsoleFixture(speed: 600, holdsClockOnInject: true)
-        #expect(drill.screen.contains("建议倍速 ×2：4 小时的剧情约 2 小时走完"))
+        #expect(drill.screen.contains("建议倍速 ×5：4 小时的剧情约 48 分钟走完"))
         #expect(drill.screen.contains("当前 ×600 约 24"))
         drill.press(.character("s"))
-        #expect(drill.journal.state.drill?.clock.speed == 2)
+        #expect(drill.journal.state.drill?.clock.speed == 5)
         #expect(drill.journal.state.drill?.clock.isRunning == false, "the clock waits for Enter")
-        #expect(drill.screen.contains("倍速 ×2：4 小时的剧情约 2 小时走完"), "the briefing stays up, at the new speed")
+        #expect(drill.screen.contains("倍速 ×5：4 小时的剧情约 48 分钟走完"), "the briefing stays up, at the new speed")
         drill.press(.enter)
         #expect(drill.journal.state.drill?.clock.isRunning == true)
         #expect(drill.program.model.dialog == nil)
     }
 
     @Test func theProposedSpeedFitsAMeetingAndTheClosestInjects() {
-        #expect(DrillPace.suggestedSpeed(for: Fixtures.scenario) == 2, "ten minutes to the first inject: at least three minutes of it in real time")
+        #expect(DrillPace.suggestedSpeed(for: Fixtures.scenario) == 5, "four hours in 48 minutes; twenty drill minutes between the first injects, four in real time")
         var sixHours = Fixtures.scenario
         sixHours.duration = 6 * 3600
         sixHours.injects = sixHours.injects.map { var inject = $0; inject.at *= 6; return inject }

@@ -7,17 +7,18 @@ import CordonCore
 enum DrillPace {
     /// The least real time a whole drill should take.
     static let shortestRun = 30 * 60
-    /// The least real time between two injects.
-    static let shortestGap = 3 * 60
+    /// The least real time between two injects, for the typical pair (the lower median): an
+    /// inject on screen holds the clock while it is read, so this is time to act on it.
+    static let typicalGap = 3 * 60
 
     /// The fastest of the console's speeds at which the drill takes at least `shortestRun` and
-    /// no two injects come closer than `shortestGap` in real time; ×1 if none is that slow.
+    /// injects typically come at least `typicalGap` apart in real time; ×1 if none is that slow.
     static func suggestedSpeed(for scenario: Scenario) -> Int {
-        let offsets = ([0] + scenario.injects.map(\.at)).sorted()
-        let gaps = zip(offsets, offsets.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }
-        let closest = gaps.min() ?? scenario.duration
+        let offsets = scenario.injects.map(\.at).sorted()
+        let gaps = zip(offsets, offsets.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.sorted()
+        let typical = gaps.isEmpty ? scenario.duration : gaps[(gaps.count - 1) / 2]
         return AppModel.drillSpeeds.last { speed in
-            scenario.duration / speed >= shortestRun && closest / speed >= shortestGap
+            scenario.duration / speed >= shortestRun && typical / speed >= typicalGap
         } ?? 1
     }
 
