@@ -362,6 +362,7 @@ public final class ConsoleProgram {
 
     private func runDrill(_ work: DrillEffect) -> [Message] {
         guard let journal else { return [] }
+        let known = journal.events.count
         do {
             var written: [Event]
             switch work {
@@ -392,7 +393,11 @@ public final class ConsoleProgram {
             drillClock?.follow(journal.state)
             return [.journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
         } catch {
-            return [.failed(Self.describe(error))]
+            // As for any command: what was read before the refusal is shown with it.
+            let arrived = Array(journal.events.dropFirst(known))
+            guard !arrived.isEmpty else { return [.failed(Self.describe(error))] }
+            drillClock?.follow(journal.state)
+            return [.journalChanged(IncidentSnapshot(journal), new: arrived, mine: false), .failed(Self.describe(error))]
         }
     }
 
