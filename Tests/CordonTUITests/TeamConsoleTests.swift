@@ -114,6 +114,27 @@ import Testing
         #expect(console.lastEvent.data.string("text") == "日志已封存", "a recorded draft is not offered again")
     }
 
+    @Test func aRecordFormsDraftComesBackUntilTheRecordsItOffersChange() {
+        let console = ConsoleFixture.records()
+        console.investigate()
+        console.press(.character("r"), .character("4"), .character("n"))
+        console.type("外包商共享账号未启用双因素认证")
+        console.press(.control("c"))
+        #expect(!console.screen.contains("记录调查结论"), "back to the list")
+        console.press(.character("n"))
+        #expect(console.screen.contains("外包商共享账号未启用双因素认证"), "the draft is back")
+        let evidence = console.journal.state.evidence.count
+        console.press(.control("c"), .control("c"), .character("2"), .character("n"), .tab)
+        console.type("封存的外包商笔记本电脑")
+        console.press(.tab, .tab)
+        console.type("王芳")
+        console.press(.enter)
+        #expect(console.journal.state.evidence.count == evidence + 1)
+        console.press(.escape, .character("4"), .character("n"))
+        #expect(console.screen.contains("记录调查结论"))
+        #expect(!console.screen.contains("外包商共享账号未启用双因素认证"), "new evidence to rest on: the form starts afresh")
+    }
+
     @Test func aReasonDraftBelongsToItsStep() {
         let console = ConsoleFixture()
         console.press(.character("s"))
