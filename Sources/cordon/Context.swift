@@ -36,8 +36,10 @@ struct Context {
         store = IncidentStore(home: home)
         let name = options.actor.flatMap(IncidentRules.clean)
         var stamp = Stamp(actor: Identity.login(), onBehalfOf: name, clock: SystemClock())
-        // A console on a shared login fills it in once the person at the keyboard says who they are.
-        stamp.keyboard = KeyboardName()
+        // On a shared login, what the person at this terminal said at a console's start stands for
+        // the commands they type here too; a console without one asks and fills it in.
+        let memory = KeyboardMemory.here(home: home, login: stamp.actor)
+        stamp.keyboard = KeyboardName(name == nil && memory.loginIsShared ? memory.remembered : nil)
         self.stamp = stamp
     }
 

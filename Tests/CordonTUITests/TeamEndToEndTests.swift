@@ -136,7 +136,7 @@ struct TeamEndToEndTests {
         defer { setup.cleanUp() }
         // The same terminal and session opens the console twice: the second start does not ask.
         let terminal = try TmuxSession(width: 100, height: 30, script: try setup.script(
-            ["open \(setup.id) --lang zh", "open \(setup.id) --lang zh"], name: "shared"))
+            ["open \(setup.id) --lang zh", "open \(setup.id) --lang zh", "note \(setup.id) 命令行备注"], name: "shared"))
         defer { terminal.close() }
         try terminal.waitFor("谁在使用这个终端？")
         try terminal.type("王磊")
@@ -156,9 +156,15 @@ struct TeamEndToEndTests {
         try terminal.type("第二次打开")
         try terminal.press("Enter")
         try terminal.waitFor("备注：第二次打开")
+        try terminal.type("q")
+        try terminal.waitFor("退出 Cordon？")
+        try terminal.type("y")
+        // A command typed at the same terminal records under the same name.
+        try terminal.waitFor("CORDON-EXIT-2:0")
 
-        for type in ["step.completed", "note.added"] {
-            let entry = try #require(try setup.entries(type).first)
+        let entries = try setup.entries("step.completed") + setup.entries("note.added")
+        #expect(entries.count == 3)
+        for entry in entries {
             #expect(entry["actor"] as? String == "root", "the login stays the actor")
             #expect((entry["data"] as? [String: Any])?["as"] as? String == "王磊", "the name typed is data.as")
         }

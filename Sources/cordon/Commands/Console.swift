@@ -64,8 +64,7 @@ enum ConsoleLauncher {
             try NcursesTerminal.requireTerminal()
             let memory = KeyboardMemory.here(home: context.home, login: context.stamp.actor)
             let keyboard = context.stamp.keyboard
-            let asks = asksWhoIsAtTheKeyboard && context.stamp.onBehalfOf == nil && keyboard != nil && memory.loginIsShared
-            if asks { keyboard?.name = memory.remembered }
+            let asks = asksWhoIsAtTheKeyboard && context.options.actor.flatMap(IncidentRules.clean) == nil && keyboard != nil && memory.loginIsShared
             let program = try makeProgram()
             if asks, let keyboard {
                 if let name = keyboard.name {
