@@ -30,6 +30,20 @@ import Testing
         #expect(drill.offset == firstInject + 60)
     }
 
+    @Test func anInjectWaitingBehindAFormHoldsTheClockUntilItIsSeenAndDismissed() {
+        let drill = started()
+        drill.press(.character("n"))
+        drill.type("外包商已确认")
+        drill.run(toOffset: 1500)
+        #expect(drill.program.model.dialog is NoteDialog, "the note being typed stays on top")
+        #expect(drill.offset == firstInject, "the inject that arrived holds the clock meanwhile")
+        drill.press(.enter)
+        #expect(drill.program.model.dialog is InjectDialog, "it shows once the note is recorded")
+        #expect(drill.journal.state.drill?.clock.isRunning == false)
+        drill.press(.escape)
+        #expect(drill.journal.state.drill?.clock.isRunning == true)
+    }
+
     @Test func answeringTheInjectReleasesTheClock() {
         let drill = started()
         drill.run(toOffset: 1500)
