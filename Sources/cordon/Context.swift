@@ -112,7 +112,8 @@ struct Context {
             return
         }
         for event in events {
-            print(text("已记录", "recorded") + " #\(event.seq) \(event.type) \(EventText.summary(event, playbook: session.playbook, language: language).terminalSafe)")
+            // The event's summary says what happened in words; its type (`notice.sent`) is for `--json`.
+            print(text("已记录", "recorded") + " #\(event.seq)" + text("：", ": ") + "\(EventText.summary(event, playbook: session.playbook, language: language).terminalSafe)")
         }
     }
 

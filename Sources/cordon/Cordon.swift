@@ -35,6 +35,24 @@ struct Cordon: ParsableCommand {
                 Foundation.exit(2)
             }
         }
+        refuseUnknownSubcommand()
         main(nil)
+    }
+
+    /// `cordon stauts ID` would otherwise reach the home screen as two stray arguments: a first
+    /// word that names no subcommand is refused with the nearest one.
+    private static func refuseUnknownSubcommand() {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let word = arguments.first, !word.hasPrefix("-") else { return }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(word) else { return }
+        let asked = arguments.firstIndex(of: "--lang").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
+        let language = asked.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        let nearest = NearestId.suggest(word, among: names)
+        let message = LocalizedText(
+            zh: "没有子命令“\(word.prefix(40))”" + (nearest.map { "；您是要 cordon \($0) 吗？" } ?? "。") + "cordon --help 列出全部子命令。",
+            en: "There is no subcommand '\(word.prefix(40))'." + (nearest.map { " Did you mean: cordon \($0)?" } ?? "") + " cordon --help lists them all.")
+        FileHandle.standardError.write(Data(("cordon: " + message[language].terminalSafe + "\n").utf8))
+        Foundation.exit(ExitCode.validationFailure.rawValue)
     }
 }

@@ -19,9 +19,9 @@ enum HomeScreen {
         if !home.isLoaded {
             lines.append((zh ? " 正在读取…" : " Reading…", .muted, nil))
         } else {
-            section(&lines, title: zh ? "事件" : "Incidents", listings: home.incidents, offset: 0, empty: zh ? "还没有事件。按 d 宣布新事件。" : "No incidents yet. Press d to declare one.", language: language, width: width)
+            section(&lines, title: zh ? "事件" : "Incidents", listings: home.incidents, offset: 0, empty: zh ? "还没有事件。按 d 宣布新事件。" : "No incidents yet. Press d to declare one.", language: language, width: width, now: model.now)
             lines.append(("", .plain, nil))
-            section(&lines, title: zh ? "演练" : "Drills", listings: home.drills, offset: home.incidents.count, empty: zh ? "还没有演练。按 D 选择场景开始演练。" : "No drills yet. Press D to choose a scenario and start one.", language: language, width: width)
+            section(&lines, title: zh ? "演练" : "Drills", listings: home.drills, offset: home.incidents.count, empty: zh ? "还没有演练。按 D 选择场景开始演练。" : "No drills yet. Press D to choose a scenario and start one.", language: language, width: width, now: nil)
         }
         let area = Rect(x: 0, y: 2, width: width, height: model.size.height - 4)
         let selectedLine = lines.firstIndex { $0.entry == home.selection } ?? 0
@@ -41,17 +41,23 @@ enum HomeScreen {
 
     private static func section(
         _ lines: inout [(text: String, style: Style, entry: Int?)], title: String, listings: [IncidentListing],
-        offset: Int, empty: String, language: Language, width: Int
+        offset: Int, empty: String, language: Language, width: Int, now: Timestamp?
     ) {
         lines.append((" \(title) (\(listings.count))", .heading, nil))
         if listings.isEmpty { lines.append(("   " + empty, .muted, nil)) }
         for (index, listing) in listings.enumerated() {
-            lines.append((row(listing, language: language), style(listing), offset + index))
+            // A drill's clocks run on drill time, which only its own console knows: none is shown.
+            var urgent: DeadlineStatus?
+            if let now, let state = listing.state, let playbook = listing.playbook {
+                urgent = DeadlineBoard.mostUrgent(playbook: playbook, state: state, now: state.local(now))
+            }
+            lines.append((row(listing, clock: urgent, language: language), style(listing, clock: urgent), offset + index))
         }
     }
 
-    /// `INC-20261129-001  [较大]      遏制          催收外包商客户名单外泄`
-    private static func row(_ listing: IncidentListing, language: Language) -> String {
+    /// `INC-20261129-001  [较大]      遏制          ⏱ 剩余 3:59:12 向省级网信部门报告 · 催收外包商客户名单外泄`:
+    /// an open incident's most urgent clock comes before its title, which gives way to it.
+    private static func row(_ listing: IncidentListing, clock: DeadlineStatus?, language: Language) -> String {
         guard let state = listing.state else {
             return "   \(listing.id)  " + (language == .zh ? "无法读取：" : "unreadable: ") + (listing.problem?[language] ?? "")
         }
@@ -60,11 +66,13 @@ enum HomeScreen {
         if let drill = state.drill, drill.hasEnded {
             phase = (language == .zh ? "得分 " : "score ") + (drill.score.map { "\($0)/\(drill.maximumScore ?? 0)" } ?? "—")
         }
-        return "   \(state.id)  \(TextLayout.pad(severity, to: 11)) \(TextLayout.pad(phase, to: 15)) \(state.title.terminalSafe)"
+        let urgent = clock.map { "⏱ " + DeadlineText.brief($0, language: language) + " · " } ?? ""
+        return "   \(state.id)  \(TextLayout.pad(severity, to: 11)) \(TextLayout.pad(phase, to: 15)) \(urgent)\(state.title.terminalSafe)"
     }
 
-    private static func style(_ listing: IncidentListing) -> Style {
+    private static func style(_ listing: IncidentListing, clock: DeadlineStatus?) -> Style {
         guard listing.state != nil else { return Style(.danger) }
-        return listing.isFinished ? .muted : .plain
+        if listing.isFinished { return .muted }
+        return clock.map(DeadlineText.style) ?? .plain
     }
 }

@@ -28,17 +28,39 @@ enum DeadlineText {
     /// Beside a deadline the playbook marks `verify: true`: the limit is not confirmed law.
     static let unconfirmed = LocalizedText(zh: "⚠待法务确认", en: "⚠ check with legal")
 
-    /// `剩余 3:20:00 · 截止 11-29 13:00`, times at `times` (the incident's offset).
+    /// `剩余 3:20:00 · 截止 11-29 13:00`, times at `times` (the incident's offset); before
+    /// grading, a clock that would apply says so first: `若定为较大及以上：剩余 1:12:00 · …`.
     static func state(_ status: DeadlineStatus, times: MomentFormat, language: Language) -> String {
+        let condition = status.ifGradedAtLeast.map { ifGraded($0)[language] } ?? ""
+        return condition + settled(status, times: times, language: language)
+    }
+
+    /// `若定为较大及以上：` / `if graded serious or above: `.
+    static func ifGraded(_ severity: Severity) -> LocalizedText {
+        LocalizedText(zh: "若定为\(severity.title.zh)及以上：", en: "if graded \(severity.rawValue) or above: ")
+    }
+
+    /// A clock in a few words, for a line that has other things to say:
+    /// `剩余 3:59:12 向省级网信部门报告`, `已超时 0:12:00 …`, `若定为较大及以上：剩余 1:12:00 …`.
+    static func brief(_ status: DeadlineStatus, language: Language) -> String {
+        let zh = language == .zh
+        let condition = status.ifGradedAtLeast.map { ifGraded($0)[language] } ?? ""
+        let clock = status.state == .running
+            ? (zh ? "剩余 " : "") + DurationText.clock(status.remaining, language: language) + (zh ? "" : " left")
+            : (zh ? "已超时 " : "MISSED by ") + DurationText.clock(status.lateness, language: language)
+        return condition + clock + " " + (zh ? "" : "· ") + status.deadline.title[language]
+    }
+
+    private static func settled(_ status: DeadlineStatus, times: MomentFormat, language: Language) -> String {
         let zh = language == .zh
         switch status.state {
         case .running:
-            let left = DurationText.clock(status.remaining)
+            let left = DurationText.clock(status.remaining, language: language)
             let due = times.short(status.due)
             let hurry = status.isUrgent ? (zh ? "紧急！" : "URGENT ") : ""
             return zh ? "\(hurry)剩余 \(left) · 截止 \(due)" : "\(hurry)\(left) left · due \(due)"
         case .missed:
-            let late = DurationText.clock(status.lateness)
+            let late = DurationText.clock(status.lateness, language: language)
             if let met = status.metAt {
                 return zh ? "超时完成（晚 \(late)）· \(times.short(met))" : "met late (by \(late)) · \(times.short(met))"
             }

@@ -45,7 +45,7 @@ struct ListIncidents: ParsableCommand {
                     continue
                 }
                 let severity = state.severity?.title[context.language] ?? context.text("未定级", "ungraded")
-                var status = state.isClosed ? context.text("已关闭", "closed") : state.phase
+                var status = state.isClosed ? context.text("已关闭", "closed") : summary.phaseTitle?[context.language] ?? state.phase
                 if let drill = state.drill {
                     if drill.hasEnded, let score = drill.score, let maximum = drill.maximumScore {
                         status = context.text("已结束 得分 \(score)/\(maximum)", "ended, score \(score)/\(maximum)")

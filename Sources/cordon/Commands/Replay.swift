@@ -35,7 +35,7 @@ struct Replay: ParsableCommand {
             let moment = try at.map { try self.moment($0, in: replay, context: context, state: journal.state) }
             if !context.options.json, ConsoleLauncher.hasTerminal {
                 guard (1...1000).contains(speed) else {
-                    throw Refusal("bad-speed", zh: "回放倍速须在 1 到 1000 之间，而不是 \(speed)。", en: "The replay speed must be between 1 and 1000, not \(speed).")
+                    throw UsageError("bad-speed", zh: "回放倍速须在 1 到 1000 之间，而不是 \(speed)。", en: "The replay speed must be between 1 and 1000, not \(speed).")
                 }
                 try ConsoleLauncher.console(context) {
                     try ConsoleProgram(replaying: journal, at: moment?.seq ?? 1, speed: speed, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
@@ -66,13 +66,13 @@ struct Replay: ParsableCommand {
     private func moment(_ text: String, in replay: IncidentReplay, context: Context, state: IncidentState) throws -> ReplayMoment {
         if !text.isEmpty, text.allSatisfy(\.isASCII), let seq = Int(text) {
             guard (1...replay.count).contains(seq) else {
-                throw Refusal("seq-out-of-range", zh: "时间线共有 \(replay.count) 条事件；请给出 1 到 \(replay.count) 之间的序号。", en: "The timeline has \(replay.count) events; give a seq from 1 to \(replay.count).")
+                throw UsageError("seq-out-of-range", zh: "时间线共有 \(replay.count) 条事件；请给出 1 到 \(replay.count) 之间的序号。", en: "The timeline has \(replay.count) events; give a seq from 1 to \(replay.count).")
             }
             return replay.moment(at: seq)
         }
         let times = state.times
         guard let time = MomentText.parse(text, now: state.local(context.stamp.clock.now())) else {
-            throw Refusal("bad-time", zh: "无法识别“\(text)”；请给出事件序号，或 2026-11-29 13:05 这样的时间（按 \(times.label) 理解）。", en: "'\(text)' is neither an event number nor a time; write 42, or a time such as 2026-11-29 13:05 (read at \(times.label)).")
+            throw UsageError("bad-time", zh: "无法识别“\(text)”；请给出事件序号，或 2026-11-29 13:05 这样的时间（按 \(times.label) 理解）。", en: "'\(text)' is neither an event number nor a time; write 42, or a time such as 2026-11-29 13:05 (read at \(times.label)).")
         }
         guard let moment = replay.moment(at: time) else {
             let declared = times.second(replay.events[0].ts)
