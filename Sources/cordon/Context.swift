@@ -95,7 +95,7 @@ struct Context {
     /// refusal that shows how.
     func dueDate(_ text: String, in state: IncidentState) throws -> DueDate {
         guard let date = DueDate(parsing: text, now: state.local(now)) else {
-            throw Refusal("bad-date", zh: "无法识别日期“\(text)”；请写作 2026-12-31，或 +30d 表示 30 天后。", en: "'\(text)' is not a date; write 2026-12-31, or +30d for thirty days from today.")
+            throw Refusal("bad-date", zh: "无法识别日期“\(text)”；请写作 2026-12-31，或 +30天（+30d）表示 30 天后。", en: "'\(text)' is not a date; write 2026-12-31, or +30d for thirty days from today.")
         }
         return date
     }

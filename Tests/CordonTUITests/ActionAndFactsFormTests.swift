@@ -33,7 +33,7 @@ import Testing
         console.press(.tab)
         console.type("李明")
         console.press(.enter)
-        #expect(console.screen.contains("请写完成期限：2026-12-31，或 +30d 表示 30 天后。"))
+        #expect(console.screen.contains("请写完成期限：2026-12-31，或 +30天（+30d）表示 30 天后。"))
         console.type("月底")
         console.press(.enter)
         #expect(console.screen.contains("月底") && console.screen.contains("李明") && console.screen.contains("外包商账号启用双因素认证"))

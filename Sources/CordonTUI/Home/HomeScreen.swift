@@ -51,13 +51,19 @@ enum HomeScreen {
             if let now, let state = listing.state, let playbook = listing.playbook {
                 urgent = DeadlineBoard.mostUrgent(playbook: playbook, state: state, now: state.local(now))
             }
-            lines.append((row(listing, clock: urgent, language: language), style(listing, clock: urgent), offset + index))
+            var text = row(listing, language: language)
+            if let urgent {
+                // The clock keeps the right end of the row; the title gives way to it.
+                let clock = "⏱ " + DeadlineText.brief(urgent, language: language) + " "
+                let room = max(0, width - DisplayWidth.of(clock) - 1)
+                text = TextLayout.pad(text, to: room) + " " + clock
+            }
+            lines.append((text, style(listing, clock: urgent), offset + index))
         }
     }
 
-    /// `INC-20261129-001  [较大]      遏制          ⏱ 剩余 3:59:12 向省级网信部门报告 · 催收外包商客户名单外泄`:
-    /// an open incident's most urgent clock comes before its title, which gives way to it.
-    private static func row(_ listing: IncidentListing, clock: DeadlineStatus?, language: Language) -> String {
+    /// `INC-20261129-001  [较大]      遏制          催收外包商客户名单外泄`
+    private static func row(_ listing: IncidentListing, language: Language) -> String {
         guard let state = listing.state else {
             return "   \(listing.id)  " + (language == .zh ? "无法读取：" : "unreadable: ") + (listing.problem?[language] ?? "")
         }
@@ -66,8 +72,7 @@ enum HomeScreen {
         if let drill = state.drill, drill.hasEnded {
             phase = (language == .zh ? "得分 " : "score ") + (drill.score.map { "\($0)/\(drill.maximumScore ?? 0)" } ?? "—")
         }
-        let urgent = clock.map { "⏱ " + DeadlineText.brief($0, language: language) + " · " } ?? ""
-        return "   \(state.id)  \(TextLayout.pad(severity, to: 11)) \(TextLayout.pad(phase, to: 15)) \(urgent)\(state.title.terminalSafe)"
+        return "   \(state.id)  \(TextLayout.pad(severity, to: 11)) \(TextLayout.pad(phase, to: 15)) \(state.title.terminalSafe)"
     }
 
     private static func style(_ listing: IncidentListing, clock: DeadlineStatus?) -> Style {

@@ -41,14 +41,16 @@ enum DeadlineText {
     }
 
     /// A clock in a few words, for a line that has other things to say:
-    /// `剩余 3:59:12 向省级网信部门报告`, `已超时 0:12:00 …`, `若定为较大及以上：剩余 1:12:00 …`.
+    /// `剩余 3:59:12 向省级网信部门报告`, `超时 0:12:00 …`, `若定为较大及以上：剩余 1:12:00 …`.
     static func brief(_ status: DeadlineStatus, language: Language) -> String {
-        let zh = language == .zh
         let condition = status.ifGradedAtLeast.map { ifGraded($0)[language] } ?? ""
-        let clock = status.state == .running
-            ? (zh ? "剩余 " : "") + DurationText.clock(status.remaining, language: language) + (zh ? "" : " left")
-            : (zh ? "已超时 " : "MISSED by ") + DurationText.clock(status.lateness, language: language)
-        return condition + clock + " " + (zh ? "" : "· ") + status.deadline.title[language]
+        let title = status.deadline.title[language]
+        if status.state == .running {
+            let left = DurationText.clock(status.remaining, language: language)
+            return condition + (language == .zh ? "剩余 \(left) \(title)" : "\(left) left: \(title)")
+        }
+        let late = DurationText.clock(status.lateness, language: language)
+        return condition + (language == .zh ? "超时 \(late) \(title)" : "MISSED by \(late): \(title)")
     }
 
     private static func settled(_ status: DeadlineStatus, times: MomentFormat, language: Language) -> String {

@@ -27,7 +27,7 @@ struct ActionCommand: ParsableCommand {
     @Argument(help: "list | add | update") var verb: Verb = .list
     @Argument(help: "add: what is to be done; update: the action (A1).") var words: [String] = []
     @Option(help: "Who owns it.") var owner: String?
-    @Option(help: "Due day: 2026-12-31 or +30d.") var due: String?
+    @Option(help: "Due day: 2026-12-31, +30d or +30天.") var due: String?
     @Option(help: "open | in-progress | done | dropped") var status: String?
     @Option(help: "The finding it answers (F1).") var finding: String?
     @Option(help: "A note on the update (required to drop an action).") var note: String?

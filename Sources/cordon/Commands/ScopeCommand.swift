@@ -21,8 +21,8 @@ struct ScopeCommand: ParsableCommand {
     @Argument(help: "Incident id.") var id: String
     @Option(name: .customLong("category"), help: "A category of personal information (id or Chinese name); repeat or separate with commas.")
     var categories: [String] = []
-    @Option(help: "Number of records affected (best estimate).") var records: Int?
-    @Option(help: "Number of people affected (best estimate).") var people: Int?
+    @Option(help: "Number of records affected (best estimate): 48000, 48,000 or 4.8万.") var records: Count?
+    @Option(help: "Number of people affected (best estimate): 31000, 31,000 or 3.1万.") var people: Count?
     @Option(help: "low | medium | high") var confidence: String?
     @Option(help: "How the numbers were reached (this assessment only).") var basis: String?
     @OptionGroup var global: GlobalOptions
@@ -57,7 +57,7 @@ struct ScopeCommand: ParsableCommand {
             }
             level = parsed
         }
-        return ScopeInput(categories: parsed, records: records, people: people, confidence: level, basis: basis)
+        return ScopeInput(categories: parsed, records: records?.value, people: people?.value, confidence: level, basis: basis)
     }
 
     private func show(_ session: IncidentSession, context: Context, asQuery: Bool) {
@@ -104,5 +104,15 @@ struct ScopeCommand: ParsableCommand {
                 "当前级别：\(current)。定级由您决定：cordon classify \(state.id) \(suggestion.severity.rawValue) --reason \"…\"",
                 "Current severity: \(current). Grading is your decision: cordon classify \(state.id) \(suggestion.severity.rawValue) --reason \"…\""))
         }
+    }
+}
+
+/// A count as `Spelling.count` reads it, the same spellings the console's scope form takes.
+struct Count: ExpressibleByArgument {
+    var value: Int
+
+    init?(argument: String) {
+        guard let value = Spelling.count(argument) else { return nil }
+        self.value = value
     }
 }
