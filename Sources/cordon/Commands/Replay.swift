@@ -76,7 +76,7 @@ struct Replay: ParsableCommand {
         }
         guard let moment = replay.moment(at: time) else {
             let declared = times.second(replay.events[0].ts)
-            throw Refusal(
+            throw UsageError(
                 "before-declaration",
                 zh: "\(times.second(time)) 早于事件宣布时间 \(declared)（\(times.label)），那时还没有这个事件。",
                 en: "\(times.second(time)) is before the incident was declared (\(declared), \(times.label)); it did not exist yet.")
