@@ -24,7 +24,7 @@ enum HomeScreen {
             section(&lines, title: zh ? "演练" : "Drills", listings: home.drills, offset: home.incidents.count, empty: zh ? "还没有演练。按 D 选择场景开始演练。" : "No drills yet. Press D to choose a scenario and start one.", language: language, width: width, now: nil)
         }
         let area = Rect(x: 0, y: 2, width: width, height: model.size.height - 4)
-        let selectedLine = lines.firstIndex { $0.entry == home.selection } ?? 0
+        let selectedLine = lines.lastIndex { $0.entry == home.selection } ?? 0
         let top = max(0, selectedLine - area.height + 1)
         for (row, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
             let selected = line.entry == home.selection
@@ -51,14 +51,21 @@ enum HomeScreen {
             if let now, let state = listing.state, let playbook = listing.playbook {
                 urgent = DeadlineBoard.mostUrgent(playbook: playbook, state: state, now: state.local(now))
             }
-            var text = row(listing, language: language)
-            if let urgent {
-                // The clock keeps the right end of the row; the title gives way to it.
-                let clock = "⏱ " + DeadlineText.brief(urgent, language: language) + " "
-                let room = max(0, width - DisplayWidth.of(clock) - 1)
-                text = TextLayout.pad(text, to: room) + " " + clock
+            let text = row(listing, language: language)
+            let style = style(listing, clock: urgent)
+            guard let urgent else {
+                lines.append((text, style, offset + index))
+                continue
             }
-            lines.append((text, style(listing, clock: urgent), offset + index))
+            // The clock ends the row when the whole title still fits, else it takes the line below.
+            let clock = "⏱ " + DeadlineText.brief(urgent, language: language)
+            let room = width - DisplayWidth.of(clock) - 2
+            if DisplayWidth.of(text) <= room {
+                lines.append((TextLayout.pad(text, to: room) + "  " + clock, style, offset + index))
+            } else {
+                lines.append((text, style, offset + index))
+                lines.append(("     " + clock, style, offset + index))
+            }
         }
     }
 
