@@ -6,11 +6,10 @@ import Foundation
 struct Cordon: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cordon",
-        abstract: "Incident-response console for personal-information leaks · 个人信息泄露应急处置控制台",
-        discussion: """
-            Run without a subcommand for the console's home screen. Options such as --home go after the subcommand.
-            不带子命令运行即进入主界面。--home 等选项写在子命令之后。
-            """,
+        abstract: HelpText.pick("个人信息泄露应急处置控制台", "Incident-response console for personal-information leaks"),
+        discussion: HelpText.pick(
+            "不带子命令运行即进入主界面。--home 等选项写在子命令之后。说明语言随 --lang、CORDON_LANG 或 LANG。",
+            "Run without a subcommand for the console's home screen. Options such as --home go after the subcommand. Help follows --lang, CORDON_LANG or LANG."),
         subcommands: [
             HomeScreen.self, OpenConsole.self, Declare.self, ListIncidents.self, Status.self, StepCommand.self, Note.self, Assign.self,
             Classify.self, Advance.self, NoticeCommand.self, Notify.self, EvidenceCommand.self, ScopeCommand.self,

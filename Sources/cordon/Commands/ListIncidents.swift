@@ -5,7 +5,7 @@ import CordonStore
 struct ListIncidents: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List incidents, open ones first (or drills with --drills). 列出事件。")
+        abstract: HelpText.pick("列出事件，未关闭的在前（加 --drills 列出演练）。", "List incidents, open ones first (or drills with --drills)."))
 
     @Flag(help: "List drills instead of real incidents.") var drills = false
     @OptionGroup var global: GlobalOptions

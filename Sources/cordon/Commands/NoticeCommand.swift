@@ -6,7 +6,7 @@ import CordonStore
 struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice",
-        abstract: "Draft a notice from the playbook's template, filled with the incident's facts. 起草通报。",
+        abstract: HelpText.pick("按剧本模板起草通报，填入事件的事实。", "Draft a notice from the playbook's template, filled with the incident's facts."),
         discussion: """
             Example: cordon notice INC-20261129-001 regulator --lang zh > 报告.txt
 
@@ -15,7 +15,7 @@ struct NoticeCommand: ParsableCommand {
             recorded: once the notice has gone out, record it with cordon notify.
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "Audience with a template in the playbook: regulator, individuals, …") var audience: String
     @OptionGroup var global: GlobalOptions
 

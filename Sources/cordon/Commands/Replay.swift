@@ -6,7 +6,7 @@ import Foundation
 
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show an incident as it stood at an event or a time, or its whole timeline step by step. 回放事件。",
+        abstract: HelpText.pick("回放事件：某条事件或某一时刻的状态，或逐条回放整个时间线。", "Show an incident as it stood at an event or a time, or its whole timeline step by step."),
         discussion: """
             On a terminal it opens the replay player over the console (read-only): Space plays and pauses, ←/→ step one event, \
             [ and ] jump between phase boundaries, Home/End go to the start or the end, + and - set the speed (1× to 1000× the \
@@ -17,7 +17,7 @@ struct Replay: ParsableCommand {
             Examples: cordon replay INC-20261129-001 · cordon replay INC-20261129-001 --at 42 --json
             """)
 
-    @Argument(help: "Incident or drill id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件或演练编号。", "Incident or drill id."))) var id: String
     @Option(help: "An event number (seq), or a time: 2026-11-29T13:05+08:00, \"2026-11-29 13:05\", 13:05 (read at the incident's UTC offset, its declaration's).") var at: String?
     @Option(help: "The player's speed, 1–1000 times the original pace.") var speed = 10
     @OptionGroup var global: GlobalOptions

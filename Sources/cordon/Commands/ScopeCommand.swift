@@ -6,7 +6,7 @@ import CordonStore
 struct ScopeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scope",
-        abstract: "Record or show what leaked: categories, records, people, confidence. 影响范围评估。",
+        abstract: HelpText.pick("记录或查看影响范围：信息类别、记录数、人数、把握程度。", "Record or show what leaked: categories, records, people, confidence."),
         discussion: """
             cordon scope ID --category id-number --category phone --records 48000 --people 31000 --confidence medium [--basis TEXT]
             cordon scope ID                     show the current estimate and the severity the playbook suggests
@@ -18,7 +18,7 @@ struct ScopeCommand: ParsableCommand {
             Categories 类别: \(DataCategory.catalogue)
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Option(name: .customLong("category"), help: "A category of personal information (id or Chinese name); repeat or separate with commas.")
     var categories: [String] = []
     @Option(help: "Number of records affected (best estimate): 48000, 48,000 or 4.8万.") var records: Count?

@@ -4,10 +4,10 @@ import CordonStore
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show where an incident stands: phase, steps, deadlines. 查看事件状态。",
+        abstract: HelpText.pick("查看事件状态：阶段、步骤、时限。", "Show where an incident stands: phase, steps, deadlines."),
         discussion: "Example: cordon status INC-20261129-001 --json")
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -5,10 +5,10 @@ import Foundation
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check every line of a timeline against the hash chain; print the head hash. 校验时间线。",
+        abstract: HelpText.pick("按哈希链逐行校验时间线，并输出链头哈希。", "Check every line of a timeline against the hash chain; print the head hash."),
         discussion: "Exit 0 when intact, 1 with the first line that breaks the chain. Anchor the printed head hash outside this machine.")
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
