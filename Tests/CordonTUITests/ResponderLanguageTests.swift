@@ -42,3 +42,21 @@ import Testing
         #expect(console.screen.contains("n 新增  w 撤回  Esc 返回"))
     }
 }
+
+@Suite struct DeclareFormLayoutTests {
+    @Test func everyValueOfTheDeclareFormStartsInOneColumn() throws {
+        let program = ConsoleProgram(library: MemoryLibrary(), language: .zh, size: Size(width: 100, height: 30), clock: ManualClock(Fixtures.start))
+        program.press([.character("d")])
+        program.type("营销短信平台泄露")
+        let lines = program.render().lines
+        func column(of text: String) throws -> Int {
+            let line = try #require(lines.first { $0.contains(text) })
+            return DisplayWidth.of(String(line[..<line.range(of: text)!.lowerBound]))
+        }
+        let title = try column(of: "营销短信平台泄露")
+        #expect(try column(of: "小剧本 (mini)") == title)
+        #expect(try column(of: "暂不定级") == title)
+        #expect(try column(of: "留空即现在") == title, "the placeholder of the detection time is not one column off")
+        #expect(try column(of: "真实事件 INC") == title)
+    }
+}
