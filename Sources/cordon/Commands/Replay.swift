@@ -125,7 +125,7 @@ struct ReplayTranscript {
             }
             Swift.print(line(event))
             if let seconds = gaps[event.seq] {
-                Swift.print("   ⋯ " + context.text("\(DurationText.format(seconds)) 后", "\(DurationText.format(seconds)) later") + " ⋯")
+                Swift.print("   ⋯ " + context.text("\(DurationText.spoken(seconds, language: .zh)) 后", "\(DurationText.spoken(seconds, language: .en)) later") + " ⋯")
             }
         }
     }
