@@ -31,6 +31,9 @@ struct TypoAndSpellingTests {
         let audience = try cordon.run(["notify", id, "regulater", "--channel", "网信办报送系统"])
         #expect(audience.status == 2)
         #expect(audience.stderr.contains("Did you mean 'regulator'?"), "\(audience.stderr)")
+        let notice = try cordon.run(["notice", id, "individual"])
+        #expect(notice.status == 2)
+        #expect(notice.stderr.contains("Did you mean 'individuals'?"), "\(notice.stderr)")
         let far = try cordon.run(["step", id, "xyz", "done"])
         #expect(!far.stderr.contains("Did you mean"), "nothing is suggested when nothing is close")
         #expect(try timelineBytes(id) == before)
@@ -99,7 +102,7 @@ struct TypoAndSpellingTests {
     func ifGradedInStatus() throws {
         let id = try cordon.declare(extra: ["--detected-at", "2h48m ago"])
         let status = try chinese.run(["status", id])
-        #expect(status.stdout.contains("尚未定级；以下时限自发现时起已在计时，定级后即适用："), "\(status.stdout)")
+        #expect(status.stdout.contains("时限：尚未定级；以下时限自发现时起已在计时，定级后即适用："), "\(status.stdout)")
         #expect(status.stdout.contains("cac-report  向省级网信部门报告  若定为较大及以上：剩余 1:1"), "\(status.stdout)")
         #expect(!status.stdout.contains("1d") && !status.stdout.contains("29d"), "Chinese text says 天")
 

@@ -66,7 +66,12 @@ enum StatusText {
         }
         let deadlines = DeadlineBoard.evaluate(playbook: playbook, state: state, now: now)
         lines.append("")
-        lines.append(t("时限", "Deadlines") + (deadlines.isEmpty ? (state.severity == nil ? t("：尚未定级", ": not graded yet") : t("：当前级别下无", ": none apply at this severity")) : t("：", ":")))
+        let ifGraded = DeadlineBoard.ifGraded(playbook: playbook, state: state, now: now)
+        if deadlines.isEmpty, !ifGraded.isEmpty {
+            lines.append(t("时限：尚未定级；以下时限自发现时起已在计时，定级后即适用：", "Deadlines: not graded yet; these clocks have run since detection and apply once it is graded:"))
+        } else {
+            lines.append(t("时限", "Deadlines") + (deadlines.isEmpty ? t("：当前级别下无", ": none apply at this severity") : t("：", ":")))
+        }
         for status in deadlines {
             let where_: String
             switch status.state {
@@ -78,17 +83,14 @@ enum StatusText {
             lines.append("   \(status.deadline.id)  \(status.deadline.title[language])  " + t("截止 ", "due ") + times.minute(status.due) + "  " + where_ + check)
             lines.append("      " + status.deadline.cite)
         }
-        let ifGraded = DeadlineBoard.ifGraded(playbook: playbook, state: state, now: now)
-        if !ifGraded.isEmpty {
-            lines.append(t("尚未定级；以下时限自发现时起已在计时，定级后即适用：", "Not graded yet; these clocks have run since detection and apply once it is graded:"))
-        }
         for status in ifGraded {
             let severity = status.ifGradedAtLeast?.title[language] ?? ""
             let condition = t("若定为\(severity)及以上：", "if graded \(status.ifGradedAtLeast?.rawValue ?? "") or above: ")
             let where_ = status.state == .running
                 ? t("剩余 ", "") + DurationText.clock(status.remaining, language: language) + t("", " left")
                 : t("已超时 ", "missed by ") + DurationText.clock(status.lateness, language: language)
-            lines.append("   \(status.deadline.id)  \(status.deadline.title[language])  " + condition + where_ + "  " + t("截止 ", "due ") + times.minute(status.due))
+            let check = status.deadline.verify ? t("  ⚠ 时限待法务确认", "  ⚠ check with legal") : ""
+            lines.append("   \(status.deadline.id)  \(status.deadline.title[language])  " + condition + where_ + "  " + t("截止 ", "due ") + times.minute(status.due) + check)
             lines.append("      " + status.deadline.cite)
         }
         lines.append("")
