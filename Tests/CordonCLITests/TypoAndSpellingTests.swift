@@ -105,6 +105,11 @@ struct TypoAndSpellingTests {
         #expect(status.stdout.contains("时限：尚未定级；以下时限自发现时起已在计时，定级后即适用："), "\(status.stdout)")
         #expect(status.stdout.contains("cac-report  向省级网信部门报告  若定为较大及以上：剩余 1:1"), "\(status.stdout)")
         #expect(!status.stdout.contains("1d") && !status.stdout.contains("29d"), "Chinese text says 天")
+        let json = try #require(try JSONReader.parse(try cordon.run(["status", id, "--json"]).stdout).object)
+        let pending = try #require(json["if_graded"]?.array?.compactMap(\.object).first { $0.string("id") == "cac-report" })
+        #expect(pending.string("severity_at_least") == "serious")
+        #expect(pending.string("state") == "running")
+        #expect(json["deadlines"]?.array?.contains { $0.object?.string("id") == "cac-report" } == false, "it does not apply yet")
 
         let graded = try chinese.run(["classify", id, "serious"])
         #expect(graded.stdout.contains("完成 初步定级（随定级完成）"), "\(graded.stdout)")
