@@ -111,6 +111,9 @@ struct TypoAndSpellingTests {
         #expect(pending.string("state") == "running")
         #expect(json["deadlines"]?.array?.contains { $0.object?.string("id") == "cac-report" } == false, "it does not apply yet")
 
+        let listed = try chinese.run(["list"])
+        #expect(listed.stdout.contains("\(id)  遏制  [未定级]  测试事件  ⏱ 若定为较大及以上：剩余 1:1"), "phase title, not containment, and the clock: \(listed.stdout)")
+
         let graded = try chinese.run(["classify", id, "serious"])
         #expect(graded.stdout.contains("完成 初步定级（随定级完成）"), "\(graded.stdout)")
         #expect(!graded.stdout.contains("classified") && !graded.stdout.contains("step.completed"), "no internal event names")

@@ -36,22 +36,9 @@ enum DeadlineText {
     }
 
     /// `若定为较大及以上：` / `if graded serious or above: `.
-    static func ifGraded(_ severity: Severity) -> LocalizedText {
-        LocalizedText(zh: "若定为\(severity.title.zh)及以上：", en: "if graded \(severity.rawValue) or above: ")
-    }
+    static func ifGraded(_ severity: Severity) -> LocalizedText { DeadlineWords.ifGraded(severity) }
 
-    /// A clock in a few words, for a line that has other things to say:
-    /// `剩余 3:59:12 向省级网信部门报告`, `超时 0:12:00 …`, `若定为较大及以上：剩余 1:12:00 …`.
-    static func brief(_ status: DeadlineStatus, language: Language) -> String {
-        let condition = status.ifGradedAtLeast.map { ifGraded($0)[language] } ?? ""
-        let title = status.deadline.title[language]
-        if status.state == .running {
-            let left = DurationText.clock(status.remaining, language: language)
-            return condition + (language == .zh ? "剩余 \(left) \(title)" : "\(left) left: \(title)")
-        }
-        let late = DurationText.clock(status.lateness, language: language)
-        return condition + (language == .zh ? "超时 \(late) \(title)" : "MISSED by \(late): \(title)")
-    }
+    static func brief(_ status: DeadlineStatus, language: Language) -> String { DeadlineWords.brief(status, language: language) }
 
     private static func settled(_ status: DeadlineStatus, times: MomentFormat, language: Language) -> String {
         let zh = language == .zh

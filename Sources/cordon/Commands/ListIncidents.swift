@@ -53,7 +53,10 @@ struct ListIncidents: ParsableCommand {
                         status = context.text("进行中", "running") + " · " + status
                     }
                 }
-                print("\(state.id.terminalSafe)  \(status.terminalSafe)  [\(severity)]  \(state.title.terminalSafe)")
+                // A real incident's most urgent clock; a drill's runs on drill time, which only its console knows.
+                let urgent = state.isDrill ? nil : summary.playbook.flatMap { DeadlineBoard.mostUrgent(playbook: $0, state: state, now: state.local(context.now)) }
+                let clock = urgent.map { "  ⏱ " + DeadlineWords.brief($0, language: context.language) } ?? ""
+                print("\(state.id.terminalSafe)  \(status.terminalSafe)  [\(severity)]  \(state.title.terminalSafe)\(clock)")
             }
         }
     }
