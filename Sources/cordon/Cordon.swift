@@ -38,19 +38,33 @@ struct Cordon: ParsableCommand {
         main(nil)
     }
 
-    /// `cordon stauts ID` would otherwise reach the home screen as two stray arguments: a first
-    /// word that names no subcommand is refused with the nearest one.
+    /// `cordon stauts ID` would otherwise reach the home screen as two stray arguments: a word
+    /// where a subcommand belongs (`cordon WORD`, `cordon playbooks WORD`) that names none is
+    /// refused with the nearest one.
     private static func refuseUnknownSubcommand() {
-        let arguments = CommandLine.arguments.dropFirst()
-        guard let word = arguments.first, !word.hasPrefix("-") else { return }
-        let names = configuration.subcommands.map { $0._commandName } + ["help"]
-        guard !names.contains(word) else { return }
-        let asked = arguments.firstIndex(of: "--lang").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: any ParsableCommand.Type = Cordon.self
+        var path = ["cordon"]
+        for word in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, !word.hasPrefix("-") else { return }
+            if let next = subcommands.first(where: { $0._commandName == word }) {
+                command = next
+                path.append(word)
+                continue
+            }
+            let names = subcommands.map { $0._commandName } + (path.count == 1 ? ["help"] : [])
+            guard !names.contains(word) else { return }
+            refuse(word, nearest: NearestId.suggest(word, among: names), under: path.joined(separator: " "), arguments: arguments)
+        }
+    }
+
+    private static func refuse(_ word: String, nearest: String?, under parent: String, arguments: [String]) -> Never {
+        let asked = arguments.firstIndex(of: "--lang").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let language = asked.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
-        let nearest = NearestId.suggest(word, among: names)
         let message = LocalizedText(
-            zh: "没有子命令“\(word.prefix(40))”" + (nearest.map { "；您是要 cordon \($0) 吗？" } ?? "。") + "cordon --help 列出全部子命令。",
-            en: "There is no subcommand '\(word.prefix(40))'." + (nearest.map { " Did you mean: cordon \($0)?" } ?? "") + " cordon --help lists them all.")
+            zh: "没有子命令“\(word.prefix(40))”" + (nearest.map { "；您是要 \(parent) \($0) 吗？" } ?? "。") + "\(parent) --help 列出全部子命令。",
+            en: "There is no subcommand '\(word.prefix(40))'." + (nearest.map { " Did you mean: \(parent) \($0)?" } ?? "") + " \(parent) --help lists them all.")
         FileHandle.standardError.write(Data(("cordon: " + message[language].terminalSafe + "\n").utf8))
         Foundation.exit(ExitCode.validationFailure.rawValue)
     }
