@@ -1,6 +1,6 @@
 import CordonCore
 
-/// Grades the incident. The grade decides which legal clocks run, so the dialog says so.
+/// Grades the incident. The grade decides which legal clocks apply, so the dialog says so.
 ///
 /// It opens on the severity the scope suggests (`r`, scope), so `c` then Enter grades as the
 /// playbook's thresholds say; without a suggestion, on the current grade.
@@ -24,7 +24,7 @@ struct ClassifyDialog: Dialog {
 
     func draw(into canvas: inout Canvas, content: Rect, model: AppModel) {
         let zh = model.language == .zh
-        canvas.put(zh ? "级别决定哪些法定时限开始计时：" : "The grade decides which legal clocks run:", x: content.x, y: content.y, width: content.width, style: .muted)
+        canvas.put(zh ? "级别决定哪些法定时限适用：" : "The grade decides which legal clocks apply:", x: content.x, y: content.y, width: content.width, style: .muted)
         for (index, severity) in Severity.allCases.enumerated() {
             let marker = index == selection ? "> " : "  "
             var now = severity == current ? (zh ? "（当前）" : " (current)") : ""
