@@ -22,6 +22,7 @@ enum HomeScreen {
             section(&lines, title: zh ? "事件" : "Incidents", listings: home.incidents, offset: 0, empty: zh ? "还没有事件。按 d 宣布新事件。" : "No incidents yet. Press d to declare one.", language: language, width: width, now: model.now)
             lines.append(("", .plain, nil))
             section(&lines, title: zh ? "演练" : "Drills", listings: home.drills, offset: home.incidents.count, empty: zh ? "还没有演练。按 D 选择场景开始演练。" : "No drills yet. Press D to choose a scenario and start one.", language: language, width: width, now: nil)
+            if let plan = home.review?.plan, !plan.isEmpty { plannedDrills(&lines, plan: plan, language: language) }
         }
         let area = Rect(x: 0, y: 2, width: width, height: model.size.height - 4)
         let selectedLine = lines.lastIndex { $0.entry == home.selection } ?? 0
@@ -66,6 +67,17 @@ enum HomeScreen {
                 lines.append((text, style, offset + index))
                 lines.append(("     " + clock, style, offset + index))
             }
+        }
+    }
+
+    /// The next planned drill due and every overdue one, from the drill plan.
+    private static func plannedDrills(_ lines: inout [(text: String, style: Style, entry: Int?)], plan: [PlannedDrillProgress], language: Language) {
+        let zh = language == .zh
+        for row in plan.overdue {
+            lines.append(("   ! " + (zh ? "计划演练 " : "Planned drill ") + "\(row.entry.scenario) \(row.entry.due)" + (zh ? "：" : ": ") + row.statusText(language), Style(.danger, bold: true), nil))
+        }
+        if let next = plan.nextDue {
+            lines.append(("   " + (zh ? "下一次计划演练 " : "Next planned drill ") + "\(next.entry.scenario) \(next.entry.due)" + (zh ? "：" : ": ") + next.statusText(language), .plain, nil))
         }
     }
 
