@@ -2,6 +2,7 @@ import CordonCore
 import CordonReport
 import CordonStore
 import CordonTestSupport
+import Foundation
 import Testing
 
 @Suite struct NoticeDraftTests {
@@ -140,5 +141,50 @@ import Testing
 
     @Test func anAudienceWithoutATemplateIsRefused() {
         #expect(throws: Refusal.self) { try draft(journal(), "nfra", .zh) }
+    }
+}
+
+/// Every notice a bundled playbook's steps name can be drafted, in both languages, at every
+/// stage its templates give.
+@Suite struct BundledNoticeTests {
+    static let playbooks: [Playbook] = {
+        let folder = Fixtures.repository + "/playbooks"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()) ?? []
+        return files.compactMap { try? PlaybookLoader.load(path: folder + "/" + $0).playbook }
+    }()
+
+    @Test func everyAudienceAStepNamesDraftsInEveryBundledPlaybook() throws {
+        #expect(Self.playbooks.count == 4)
+        for playbook in Self.playbooks {
+            let journal = MemoryJournal(playbook: playbook, severity: .serious)
+            #expect(PlaybookRules.issues(in: playbook).isEmpty, "\(playbook.id)")
+            for (_, step) in playbook.allSteps {
+                guard let audience = step.notice else { continue }
+                let stages: [ReportStage?] = playbook.isStaged(audience) ? ReportStage.allCases : [nil]
+                for stage in stages {
+                    for language in Language.allCases {
+                        let draft = try NoticeDraft.make(playbook: playbook, state: journal.state, audience: audience, stage: stage, language: language, now: journal.clock.now())
+                        #expect(!draft.body.isEmpty && !draft.body.contains("{{"), "\(playbook.id) \(audience) \(stage?.rawValue ?? "")")
+                    }
+                }
+            }
+            for audience in ["nfra", "regulator"] {
+                #expect(playbook.template(for: audience) != nil, "\(playbook.id) reports to \(audience)")
+            }
+        }
+    }
+
+    @Test func reportsToAuthoritiesSpeakOfTheCustomersNotToThem() throws {
+        for playbook in Self.playbooks {
+            let journal = MemoryJournal(playbook: playbook, severity: .serious)
+            try journal.record(.assessScope(ScopeInput(categories: playbook.notice.categories.compactMap { DataCategory.named($0.category) }, people: 31_000, confidence: .medium)))
+            for template in playbook.templates where !["individuals"].contains(template.audience) {
+                let draft = try NoticeDraft.make(
+                    playbook: playbook, state: journal.state, audience: template.audience, stage: template.stage, language: .zh, now: journal.clock.now())
+                #expect(!draft.body.contains("您"), "\(playbook.id) \(template.audience) \(template.stage?.rawValue ?? ""): \(draft.body)")
+            }
+            let letter = try NoticeDraft.make(playbook: playbook, state: journal.state, audience: "individuals", language: .zh, now: journal.clock.now())
+            #expect(letter.body.contains("您"), "the letter to customers addresses them")
+        }
     }
 }

@@ -36,15 +36,22 @@ public enum DeadlineBoard {
     /// harm to individuals) and whose notice never went out no longer runs and is not listed.
     public static func evaluate(playbook: Playbook, state: IncidentState, now: Timestamp) -> [DeadlineStatus] {
         playbook.deadlines.compactMap { deadline in
-            guard deadline.applies(at: state.severity), let start = anchor(of: deadline, in: state) else { return nil }
+            guard deadline.applies(at: state.severity), let start = anchor(of: deadline, in: state, playbook: playbook) else { return nil }
             let progress = state.steps[deadline.metBy]
-            let audience = playbook.step(deadline.metBy)?.step.notice
-            let noticeAt = audience.flatMap { audience in
-                state.notices.first { $0.audience == audience && $0.at >= start }?.at
+            let metBy = playbook.step(deadline.metBy)?.step
+            let rolling = deadline.anchor == .lastReport
+            // A rolling clock starts at the last report, so only a later one could meet it, and
+            // sending that starts the next clock instead.
+            let noticeAt = rolling ? nil : metBy?.notice.flatMap { audience in
+                state.notices.first { notice in
+                    // A summary report sent just before closing still meets the clock closing starts.
+                    notice.audience == audience && (metBy?.stage == nil || notice.stage == metBy?.stage)
+                        && (notice.at >= start || deadline.anchor == .closed)
+                }?.at
             }
             guard progress?.state != .skipped || noticeAt != nil else { return nil }
             let due = start.adding(seconds: deadline.within)
-            let doneAt = progress?.state == .done ? progress?.completedAt : nil
+            let doneAt = progress?.state == .done && !rolling ? progress?.completedAt : nil
             let metAt = [noticeAt, doneAt].compactMap { $0 }.min()
             let status: DeadlineStatus.State
             if let metAt, metAt <= due {
@@ -66,10 +73,14 @@ public enum DeadlineBoard {
     /// A `classified` clock starts when the incident was last graded into the range where the
     /// deadline applies: regrading within that range (serious → major) does not restart it,
     /// dropping out of it and coming back does.
-    static func anchor(of deadline: Deadline, in state: IncidentState) -> Timestamp? {
+    static func anchor(of deadline: Deadline, in state: IncidentState, playbook: Playbook) -> Timestamp? {
         switch deadline.anchor {
         case .detected: return state.detectedAt
         case .declared: return state.declaredAt
+        case .closed: return state.closedAt
+        case .lastReport:
+            guard !state.isClosed, let step = playbook.step(deadline.metBy)?.step, let audience = step.notice else { return nil }
+            return state.notices.last { $0.audience == audience }?.at
         case .classified:
             var start: Timestamp?
             for change in state.severityHistory {

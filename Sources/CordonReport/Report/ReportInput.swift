@@ -51,7 +51,14 @@ public struct ReportInput: Sendable {
         events.first { $0.seq == seq }?.actorLabel ?? "?"
     }
 
-    func duration(_ seconds: Int) -> String { DurationText.clock(seconds) }
+    /// `2天 04:00:00` / `2d 04:00:00`: Chinese text counts days in 天.
+    func duration(_ seconds: Int) -> String {
+        let clock = DurationText.clock(seconds)
+        guard language == .zh, let day = clock.firstIndex(of: "d") else { return clock }
+        var text = clock
+        text.replaceSubrange(day...day, with: "天")
+        return text
+    }
 
     func optional(_ text: String?) -> String { text ?? "—" }
 }
@@ -70,4 +77,12 @@ extension Optional where Wrapped == String {
 
 extension Optional where Wrapped == Int {
     var json: JSONValue { map { .int($0) } ?? .null }
+}
+
+extension ReportInput {
+    /// What the notices would state now: the company, contact, cause and measures the report
+    /// names are the same ones the notices give.
+    var noticeContent: NoticeContent {
+        NoticeContent.resolve(playbook: playbook, state: state, language: language, now: now, includeAccountability: includeAccountability)
+    }
 }
