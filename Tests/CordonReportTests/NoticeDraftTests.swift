@@ -24,7 +24,8 @@ import Testing
             records: 48_000, people: 31_000, confidence: .medium)))
         try journal.record(.addFinding(FindingInput(kind: .rootCause, text: "催收外包商账号被盗用后批量导出客户数据")))
         try journal.perform(.step("isolate-source", .done))
-        try journal.record(.setNoticeFacts(NoticeFacts(contact: "个人信息保护负责人 400-000-0000")))
+        try journal.record(.addFinding(FindingInput(kind: .timeline, text: "使用外包商账号登录堡垒机", occurredAt: Fixtures.start)))
+        try journal.record(.setNoticeFacts(NoticeFacts(contact: "个人信息保护负责人 400-000-0000", system: "催收外包 SFTP 服务器")))
         return journal
     }
 
@@ -38,7 +39,8 @@ import Testing
             let label = NoticeVariables.all.first { $0.name == name }!.meaning
             #expect(notice.body.contains(NoticeContent.marker(label, language: language)), "\(name) is marked as unknown")
         }
-        let advice = Self.playbook.notice.advice![language]
+        // The letter tells the customers what to do; the report says what they can do.
+        let advice = audience == "individuals" ? Self.playbook.notice.advice![language] : Self.playbook.notice.individualMeasures![language]
         #expect(notice.body.contains(advice), "the playbook's general advice is always known")
         #expect(!notice.body.contains("{{"))
         #expect(notice.unknown.count >= 6)
@@ -93,7 +95,7 @@ import Testing
     @Test func theRegulatorNoticeSaysWhatIsStillToBeReported() throws {
         let journal = journal()
         let unknown = try draft(journal, "regulator", .zh)
-        #expect(unknown.body.contains("以下事项尚未查明，将在查明后补充报告："))
+        #expect(unknown.body.contains("以下事项尚未查明，本单位将在查明后续报："))
         #expect(!(try draft(try knownJournal(), "regulator", .zh).body.contains("尚未查明")), "a missing company name is not an open question of the investigation")
         var playbook = Self.playbook
         playbook.notice.company = LocalizedText(zh: "某某消费金融股份有限公司", en: "Example Consumer Finance")
@@ -121,7 +123,7 @@ import Testing
 
     @Test func estimatesReadAsEstimatesUntilConfident() throws {
         let journal = try knownJournal()
-        #expect(try draft(journal, "regulator", .zh).body.contains("约 31,000 人，约 48,000 条"))
+        #expect(try draft(journal, "regulator", .zh).body.contains("约 31,000 人、约 48,000 条记录"))
         try journal.record(.assessScope(ScopeInput(confidence: .high)))
         #expect(try draft(journal, "regulator", .en).body.contains("31,000 people, 48,000 records"))
     }
@@ -140,7 +142,7 @@ import Testing
     }
 
     @Test func anAudienceWithoutATemplateIsRefused() {
-        #expect(throws: Refusal.self) { try draft(journal(), "nfra", .zh) }
+        #expect(throws: Refusal.self) { try draft(journal(), "nobody", .zh) }
     }
 }
 
