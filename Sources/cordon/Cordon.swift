@@ -13,7 +13,7 @@ struct Cordon: ParsableCommand {
             """,
         subcommands: [
             HomeScreen.self, OpenConsole.self, Declare.self, ListIncidents.self, Status.self, StepCommand.self, Note.self, Assign.self,
-            Classify.self, Advance.self, NoticeCommand.self, Notify.self, EvidenceCommand.self, ScopeCommand.self,
+            Classify.self, Advance.self, NoticeCommand.self, Notify.self, SitrepCommand.self, EvidenceCommand.self, ScopeCommand.self,
             FindingCommand.self, AccountabilityCommand.self, ActionCommand.self, ActionsAcrossIncidents.self,
             FactsCommand.self, ReportCommand.self, Verify.self, Replay.self, Drill.self, Playbooks.self,
         ],

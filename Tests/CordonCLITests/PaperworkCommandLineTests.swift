@@ -181,3 +181,42 @@ struct PaperworkCommandLineTests {
         #expect(try String(contentsOfFile: cordon.timeline(id), encoding: .utf8) == before)
     }
 }
+
+// MARK: - Situation reports
+
+@Suite("Sitrep command")
+struct SitrepCommandLineTests {
+    let folder = TemporaryFolder()
+    var cordon: CordonBinary { CordonBinary(home: folder.path + "/home", lang: "zh") }
+
+    @Test func aSitrepSaysWhereThingsStandAndWhatChangedSinceTheLastOneSent() throws {
+        let id = try cordon.declare(title: "催收外包商客户名单外泄", extra: ["--severity", "serious"])
+        #expect(try cordon.run(["step", id, "isolate-source", "block", "--reason", "外包商未提供服务器权限"]).status == 0)
+        let first = try cordon.run(["sitrep", id])
+        #expect(first.status == 0, "\(first.stderr)")
+        for line in ["事件态势报告（第 1 期）", "状态：处置中，第 1/5 阶段：遏制", "事件级别：较大", "向省级网信部门报告：剩余",
+                     "受阻：隔离泄露源（外包商未提供服务器权限）", "进入下一阶段前须完成：", "四、自宣布事件以来的变化"] {
+            #expect(first.stdout.contains(line), "the sitrep says \(line)")
+        }
+        let before = try String(contentsOfFile: cordon.timeline(id), encoding: .utf8)
+        #expect(try cordon.run(["sitrep", id]).status == 0)
+        #expect(try String(contentsOfFile: cordon.timeline(id), encoding: .utf8) == before, "drafting records nothing")
+
+        let sent = try cordon.run(["sitrep", id, "--channel", "企业微信群"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let line = try #require(try String(contentsOfFile: cordon.timeline(id), encoding: .utf8).split(separator: "\n").last)
+        let data = try #require(try JSONReader.parse(String(line)).object?["data"]?.object)
+        #expect(data.string("audience") == "management")
+        #expect(data.string("text") == sent.stdout, "the sitrep kept is the one printed")
+        #expect(data.string("sha256")?.count == 64)
+
+        #expect(try cordon.run(["classify", id, "major", "--reason", "涉及人数增至 120 万"]).status == 0)
+        let second = try cordon.run(["sitrep", id])
+        #expect(second.stdout.contains("事件态势报告（第 2 期）"))
+        let changes = try #require(second.stdout.components(separatedBy: "四、自上期态势报告").last)
+        #expect(changes.contains("事件级别调整为重大"))
+        #expect(!changes.contains("受阻"), "the block came before the last sitrep")
+        let report = try cordon.run(["report", id])
+        #expect(report.stdout.contains("管理层（态势报告）"), "a sitrep sent is in the report like a notice")
+    }
+}

@@ -157,7 +157,7 @@ public enum IncidentRules {
         audience: String, channel: String, reference: String?, stage: ReportStage?, sent: SentText?, state: IncidentState, playbook: Playbook
     ) -> Decision {
         if let refusal = refuseIfDrillEnded(state) { return .refuse(refusal) }
-        guard playbook.audiences.contains(audience) else {
+        guard playbook.audiences.contains(audience) || audience == Sitrep.audience else {
             let known = playbook.audiences.joined(separator: ", ")
             return .refuse(Refusal("unknown-audience", zh: "剧本中没有通报对象“\(audience)”；可用：\(known)。", en: "The playbook has no audience '\(audience)'; it has: \(known)"))
         }

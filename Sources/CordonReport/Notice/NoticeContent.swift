@@ -92,7 +92,7 @@ public struct NoticeContent: Sendable {
         let times = state.times
         let occurred = state.findings.filter { !$0.isWithdrawn }.compactMap(\.occurredAt).min()
         let lastReport = audience.flatMap { audience in state.notices.last { $0.audience == audience } }
-        let record = NoticeRecordText(state: state, playbook: playbook, language: language)
+        let record = RecordNarrative(state: state, playbook: playbook, language: language)
 
         return NoticeContent(elements: [
             element("id", (state.id, .incident)),

@@ -52,13 +52,7 @@ public struct ReportInput: Sendable {
     }
 
     /// `2天 04:00:00` / `2d 04:00:00`: Chinese text counts days in 天.
-    func duration(_ seconds: Int) -> String {
-        let clock = DurationText.clock(seconds)
-        guard language == .zh, let day = clock.firstIndex(of: "d") else { return clock }
-        var text = clock
-        text.replaceSubrange(day...day, with: "天")
-        return text
-    }
+    func duration(_ seconds: Int) -> String { DurationText.clock(seconds, language: language) }
 
     func optional(_ text: String?) -> String { text ?? "—" }
 }

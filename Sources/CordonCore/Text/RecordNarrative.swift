@@ -1,11 +1,16 @@
-import CordonCore
+/// What Cordon writes from the records themselves, for staged reports and situation reports:
+/// what changed since the last report, how the incident was handled, responsibility and
+/// rectification.
+public struct RecordNarrative: Sendable {
+    public let state: IncidentState
+    public let playbook: Playbook
+    public let language: Language
 
-/// The parts of a staged report that Cordon writes from the records themselves: what changed
-/// since the last report, how the incident was handled, responsibility and rectification.
-struct NoticeRecordText {
-    let state: IncidentState
-    let playbook: Playbook
-    let language: Language
+    public init(state: IncidentState, playbook: Playbook, language: Language) {
+        self.state = state
+        self.playbook = playbook
+        self.language = language
+    }
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
@@ -16,7 +21,7 @@ struct NoticeRecordText {
     /// One line for each change recorded after `seq`, oldest first, each starting a new line with
     /// `- `: grading, scope, findings, measures taken, phases entered, evidence and improvement
     /// actions. A line saying nothing changed when none did.
-    func changes(since seq: Int) -> String {
+    public func changes(since seq: Int) -> String {
         var lines: [(Int, String)] = []
         for change in state.severityHistory where change.seq > seq {
             let severity = change.severity?.title[language] ?? t("未定级", "ungraded")
@@ -41,6 +46,12 @@ struct NoticeRecordText {
         if let last = evidence.last {
             lines.append((last.seq, time(last.addedAt) + " " + t("新增保全证据 \(evidence.count) 项", "\(evidence.count) more item(s) of evidence preserved")))
         }
+        for notice in state.notices where notice.seq > seq && notice.audience != Sitrep.audience {
+            let stage = notice.stage.map { t("\($0.title.zh)", " (\($0.title.en))") } ?? ""
+            lines.append((notice.seq, time(notice.at) + " " + t(
+                "经\(notice.channel)向\(AudienceText.title(notice.audience).zh)发出通报\(stage.isEmpty ? "" : "（\(stage)）")",
+                "notice\(stage) sent to \(AudienceText.title(notice.audience).en) by \(notice.channel)")))
+        }
         for action in state.actions where action.seq > seq {
             lines.append((action.seq, time(action.addedAt) + " " + t("确定改进措施：", "improvement action set: ") + action.title))
         }
@@ -49,7 +60,7 @@ struct NoticeRecordText {
     }
 
     /// Detection, declaration, each phase entered, the measures taken and the close.
-    func handling(measures: String?) -> String {
+    public func handling(measures: String?) -> String {
         var parts = [
             time(state.detectedAt) + " " + t("发现", "detected"),
             time(state.declaredAt) + " " + t("启动应急响应", "emergency response started"),
@@ -67,7 +78,7 @@ struct NoticeRecordText {
     }
 
     /// Each standing accountability record: who, which duty, what measure.
-    func responsibility() -> String? {
+    public func responsibility() -> String? {
         let entries = state.accountability.filter { !$0.isWithdrawn }
         guard !entries.isEmpty else { return nil }
         return entries.map { entry in
@@ -76,7 +87,7 @@ struct NoticeRecordText {
     }
 
     /// Each improvement action with its owner, due date and where it stands.
-    func rectification() -> String? {
+    public func rectification() -> String? {
         guard !state.actions.isEmpty else { return nil }
         return state.actions.map { action in
             t("\(action.title)（负责人 \(action.owner)，期限 \(action.due)，\(action.status.title[language])）",
