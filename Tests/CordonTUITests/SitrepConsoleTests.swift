@@ -1,4 +1,5 @@
 import CordonCore
+import CordonStore
 import CordonTestSupport
 import Testing
 @testable import CordonTUI
@@ -23,5 +24,30 @@ import Testing
         let console = ConsoleFixture(language: .en)
         console.press(.character("?"))
         #expect(console.screen.contains("Sitrep: phase, clocks, decisions waiting"))
+    }
+}
+
+/// The console's clocks say which report to the CAC is due next: the initial one, then a
+/// follow-up while the incident is open, then the summary once it is closed.
+@Suite struct StagedReportClockTests {
+    static let playbook = try! PlaybookLoader.load(path: Fixtures.bundledPlaybookPath).playbook
+
+    /// What another terminal records (`cordon notify`, `cordon advance`), seen at the next tick.
+    func fromElsewhere(_ console: ConsoleFixture, _ command: CordonCore.Command) throws {
+        let drafts = try #require(IncidentRules.decide(command, state: console.journal.state, playbook: console.journal.playbook).events)
+        console.journal.appendFromElsewhere(drafts)
+        console.program.refresh()
+        console.wait(minutes: 1)
+    }
+
+    @Test func theClockPaneMovesFromTheInitialReportToFollowUpsToTheSummary() throws {
+        let console = ConsoleFixture(size: Size(width: 120, height: 40), severity: .serious, playbook: Self.playbook)
+        #expect(console.screen.contains("向省级网信部门报告"))
+        #expect(!console.screen.contains("向省级网信部门续报"))
+        try fromElsewhere(console, .notify(audience: "regulator", channel: "网信办报送系统"))
+        #expect(console.screen.contains("向省级网信部门续报"), "once the initial report went out, the follow-up clock runs")
+        for _ in 0..<5 { try fromElsewhere(console, .advance(force: true, reason: "演示")) }
+        #expect(!console.screen.contains("向省级网信部门续报"), "no follow-ups once closed")
+        #expect(console.screen.contains("向省级网信部门提交总结报告"), "the summary report's clock runs from closing")
     }
 }

@@ -36,7 +36,7 @@ struct FactsCommand: ParsableCommand {
             let session = facts.isEmpty ? try context.open(id) : try context.perform(.record(.setNoticeFacts(facts)), on: id)
             guard facts.isEmpty else { return }
             let content = NoticeContent.resolve(playbook: session.playbook, state: session.state, language: context.language, now: context.now)
-            let shown = content.elements.filter { NoticeVariables.article57.contains($0.name) || $0.name == "company" }
+            let shown = content.elements.filter { NoticeVariables.article57.contains($0.name) || ["company", "system", "lessons"].contains($0.name) }
             if context.options.json {
                 context.printJSON(.object(JSONObject(shown.map { element in
                     (key: element.name, value: .object(["value": element.value.map { .string($0) } ?? .null, "source": .string(element.source.rawValue)]))
