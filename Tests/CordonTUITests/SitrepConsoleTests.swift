@@ -16,8 +16,37 @@ import Testing
         #expect(screen.contains("三、需要决策的事项"))
         #expect(screen.contains("进入下一阶段前须完成"))
         #expect(console.journal.events.count == 1, "showing the sitrep records nothing")
+        #expect(screen.contains("Enter 记录为已发出"))
         console.press(.escape)
         #expect(!console.screen.contains("态势报告（草稿）"))
+    }
+
+    @Test func enterRecordsTheSitrepAsSentWordForWord() throws {
+        let console = ConsoleFixture(severity: .serious)
+        console.program.sealText = { SentText(sealing: $0, subject: nil, source: .draft).sha256 }
+        console.press(.character("S"), .enter)
+        #expect(console.screen.contains("记录态势报告已发出"))
+        console.type("企业微信群")
+        console.press(.enter)
+        let event = console.lastEvent
+        #expect(event.type == EventType.noticeSent)
+        #expect(event.data.string("audience") == Sitrep.audience)
+        #expect(event.data.string("channel") == "企业微信群")
+        let text = try #require(event.data.string("text"))
+        #expect(text.hasPrefix("事件态势报告（第 1 期）"))
+        #expect(event.data.string("sha256") == SentText(sealing: text, subject: nil, source: .draft).sha256)
+        #expect(console.screen.contains("已通报管理层（态势报告）"))
+        console.press(.character("S"))
+        #expect(console.screen.contains("事件态势报告（第 2 期）"), "the next sitrep counts from the one sent")
+    }
+
+    @Test func aConsoleThatCannotSealTheTextRecordsNothingAndSaysWhatToRun() {
+        let console = ConsoleFixture(severity: .serious)
+        console.press(.character("S"), .enter)
+        console.type("邮件")
+        console.press(.enter)
+        #expect(console.journal.events.count == 1)
+        #expect(console.screen.contains("此控制台无法保存态势报告全文，未记录；请在命令行运行 cordon sitrep"))
     }
 
     @Test func theHelpScreenListsTheSitrepKey() {

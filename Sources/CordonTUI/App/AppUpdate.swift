@@ -118,7 +118,7 @@ extension AppModel {
             }
             dialogError = nil
             switch effect {
-            case .declare, .addEvidenceFile, .checkEvidenceFile, .drill, .startDrill: awaitingResult = true
+            case .declare, .addEvidenceFile, .checkEvidenceFile, .drill, .startDrill, .sendSitrep: awaitingResult = true
             default: break
             }
             return [effect]

@@ -29,6 +29,10 @@ public final class ConsoleProgram {
     /// supplies it (hashing is file I/O, which the console leaves to the store); without it, only
     /// descriptions can be added.
     public var hashEvidence: ((String) -> any EvidenceHashJob)?
+    /// The lowercase hex SHA-256 of a text's UTF-8 bytes, for the sitreps this console records:
+    ///
+    ///     program.sealText = { SentText(sealing: $0, subject: nil, source: .draft).sha256 }   // in the executable
+    public var sealText: (@Sendable (String) -> String)?
     /// The evidence file being hashed, and what to record once it is.
     private var hashingEvidence: (job: any EvidenceHashJob, purpose: HashPurpose, shown: HashProgress)?
 
@@ -261,6 +265,17 @@ public final class ConsoleProgram {
             } catch {
                 return [.failed(Self.describe(error))]
             }
+        case .sendSitrep(let channel):
+            guard let journal else { return [] }
+            guard let sealText else {
+                return [.failed(LocalizedText(
+                    zh: "此控制台无法保存态势报告全文，未记录；请在命令行运行 cordon sitrep \(journal.state.id) --channel …",
+                    en: "This console cannot keep the sitrep's text, so nothing was recorded; run cordon sitrep \(journal.state.id) --channel … instead."))]
+            }
+            let state = journal.state
+            let draft = Sitrep.draft(playbook: journal.playbook, state: state, now: state.local(clock.now()), language: model.language)
+            let sent = SentText(subject: draft.subject, text: draft.body, sha256: sealText(draft.body), source: .draft)
+            return run(.perform(.notify(audience: Sitrep.audience, channel: channel, sent: sent)))
         case .addEvidenceFile(let path, let input):
             return startHashing(path, for: .add(input))
         case .checkEvidenceFile(let id, let path):
