@@ -126,6 +126,10 @@ public enum PlaybookRules {
             }
             if !stepIds.contains(deadline.metBy) {
                 issues.append(DocumentIssue(path.key("met_by"), "deadline '\(deadline.id)' is met by unknown step '\(deadline.metBy)'"))
+            } else if deadline.anchor == .lastReport, playbook.step(deadline.metBy)?.step.notice == nil {
+                issues.append(DocumentIssue(
+                    path.key("met_by"),
+                    "deadline '\(deadline.id)' runs from the last report, so it must be met by a step that sends one (with notice:); '\(deadline.metBy)' sends none"))
             }
             if deadline.cite.trimmingCharacters(in: .whitespaces).isEmpty {
                 issues.append(DocumentIssue(path.key("cite"), "deadline '\(deadline.id)' must cite the rule it encodes"))
