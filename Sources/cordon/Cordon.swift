@@ -12,7 +12,7 @@ struct Cordon: ParsableCommand {
             "Run without a subcommand for the console's home screen. Options such as --home go after the subcommand. Help follows --lang, CORDON_LANG or LANG."),
         subcommands: [
             HomeScreen.self, OpenConsole.self, Declare.self, ListIncidents.self, Status.self, StepCommand.self, Note.self, Assign.self,
-            Classify.self, Advance.self, NoticeCommand.self, Notify.self, EvidenceCommand.self, ScopeCommand.self,
+            Classify.self, Advance.self, NoticeCommand.self, Notify.self, SitrepCommand.self, EvidenceCommand.self, ScopeCommand.self,
             FindingCommand.self, AccountabilityCommand.self, ActionCommand.self, ActionsAcrossIncidents.self,
             FactsCommand.self, ReportCommand.self, Review.self, Verify.self, Replay.self, Drill.self, Drills.self, Playbooks.self,
         ],

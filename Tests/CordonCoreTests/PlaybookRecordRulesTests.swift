@@ -3,8 +3,11 @@ import CordonTestSupport
 import Testing
 
 @Suite struct PlaybookRecordRulesTests {
+    /// The issues of the fixture playbook, with a complete template for the notice its step
+    /// names, after `change`.
     func issues(_ change: (inout Playbook) -> Void) -> [String] {
         var playbook = Fixtures.playbook
+        playbook.templates = [NoticeTemplate(audience: "regulator", title: LocalizedText("报告 {{id}}"), body: LocalizedText(Self.article57Body))]
         change(&playbook)
         return PlaybookRules.issues(in: playbook).map(\.description)
     }
@@ -17,15 +20,41 @@ import Testing
 
     @Test func everyArticle57ElementIsRequiredInEachLanguage() {
         let body = LocalizedText(zh: Self.article57Body, en: "{{categories}} {{cause}} {{harm}} {{measures}} {{advice}}")
-        let found = issues { $0.templates = [NoticeTemplate(audience: "individuals", title: LocalizedText("t"), body: body)] }
+        let found = issues { $0.templates += [NoticeTemplate(audience: "individuals", title: LocalizedText("t"), body: body)] }
         #expect(found.count == 1)
-        #expect(found[0].contains("templates[0].body.en") && found[0].contains("{{contact}}") && found[0].contains("Art. 57"))
+        #expect(found[0].contains("templates[1].body.en") && found[0].contains("{{contact}}") && found[0].contains("Art. 57"))
     }
 
     @Test func noticesToOthersThanTheRegulatorAndIndividualsNeedNotFollowArticle57() {
         let body = LocalizedText("买方顾问：请删除数据室下载的 {{categories}} 文件，联系 {{contact}}")
-        #expect(issues { $0.templates = [NoticeTemplate(audience: "bidder", title: LocalizedText("t"), body: body)] }.isEmpty)
+        #expect(issues { $0.templates += [NoticeTemplate(audience: "bidder", title: LocalizedText("t"), body: body)] }.isEmpty)
         #expect(issues { $0.templates = [NoticeTemplate(audience: "regulator", title: LocalizedText("t"), body: body)] }.count == 2)
+    }
+
+    @Test func aStepNamingANoticeWithoutATemplateFails() {
+        let found = issues { $0.templates = [] }
+        #expect(found == ["phases[1].steps[0].notice: step 'notify-regulator' sends a notice to 'regulator', but no template drafts it; add one under templates: with audience: regulator"])
+    }
+
+    @Test func aReportToAnAuthorityMayStateWhatIndividualsCanDoInTheThirdPerson() {
+        let body = LocalizedText("{{categories}} {{cause}} {{harm}} {{measures}} {{individual_measures}} {{contact}}")
+        #expect(issues { $0.templates = [NoticeTemplate(audience: "regulator", title: LocalizedText("t"), body: body)] }.isEmpty)
+        let missing = LocalizedText("{{categories}} {{cause}} {{harm}} {{measures}} {{contact}}")
+        #expect(issues { $0.templates = [NoticeTemplate(audience: "regulator", title: LocalizedText("t"), body: missing)] }.count == 2)
+    }
+
+    @Test func stagedTemplatesAreOnePerStageAndNeverMixedWithAnUnstagedOne() {
+        let body = LocalizedText(Self.article57Body)
+        let found = issues {
+            $0.templates += [
+                NoticeTemplate(audience: "regulator", stage: .followup, title: LocalizedText("t"), body: body),
+                NoticeTemplate(audience: "regulator", stage: .followup, title: LocalizedText("t"), body: body),
+            ]
+        }
+        #expect(found.contains { $0.contains("a second template for audience 'regulator' at stage followup") })
+        #expect(found.contains { $0.contains("has both staged and unstaged templates") })
+        let followups = issues { $0.templates = [NoticeTemplate(audience: "regulator", stage: .followup, title: LocalizedText("t"), body: LocalizedText("{{changes}}"))] }
+        #expect(followups.isEmpty, "a follow-up supplements the initial report and need not restate Art. 57's list: \(followups)")
     }
 
     @Test func unknownVariablesAndBrokenSectionsAreNamedWithTheirLine() {

@@ -39,8 +39,11 @@ import Testing
 
     @Test func theSectionsComeInTheOrderTheIssueListsThem() throws {
         #expect(report(try workedIncident()).sections.map(\.id) == [
-            "summary", "severity_history", "metrics", "phases", "scope", "evidence", "findings", "actions", "notices", "timeline", "journal",
+            "executive_summary", "summary", "severity_history", "metrics", "phases", "scope", "evidence", "findings", "actions", "notices",
+            "journal", "internal", "timeline",
         ])
+        #expect(report(try workedIncident()).sections.filter(\.isAppendix).map(\.id) == ["internal", "timeline"],
+                "internal ids and the full timeline come after the main text")
     }
 
     @Test func metricsMeasureFromDetectionAndSayByHowMuchDeadlinesWereMetOrMissed() throws {
@@ -83,7 +86,7 @@ import Testing
         let document = try #require(json.object)
         #expect(document.string("report") == "cordon-after-action")
         #expect(document.string("id") == "INC-20261129-001")
-        #expect(document["sections"]?.object?.entries.first?.key == "summary")
+        #expect(document["sections"]?.object?.entries.first?.key == "executive_summary")
         #expect(document["sections"]?.object?["evidence"]?.array?.first?.object?["file"]?.object?.int("size") == 13_812_345_678)
     }
 
@@ -167,7 +170,7 @@ import Testing
             playbook: journal.playbook, state: journal.state, events: journal.events,
             seal: JournalSeal(lines: 1, headHash: Self.head, intact: true), now: journal.clock.now(), language: .en)
         let report = AfterActionReport.make(input, sections: sections)
-        #expect(report.sections.map(\.id).prefix(2) == ["summary", "drill"])
+        #expect(report.sections.map(\.id).prefix(3) == ["executive_summary", "summary", "drill"])
         #expect(MarkdownRenderer.render(report).contains("## Drill\n\nscore 80/100"))
     }
 }

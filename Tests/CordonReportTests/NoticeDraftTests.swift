@@ -2,6 +2,7 @@ import CordonCore
 import CordonReport
 import CordonStore
 import CordonTestSupport
+import Foundation
 import Testing
 
 @Suite struct NoticeDraftTests {
@@ -23,7 +24,8 @@ import Testing
             records: 48_000, people: 31_000, confidence: .medium)))
         try journal.record(.addFinding(FindingInput(kind: .rootCause, text: "催收外包商账号被盗用后批量导出客户数据")))
         try journal.perform(.step("isolate-source", .done))
-        try journal.record(.setNoticeFacts(NoticeFacts(contact: "个人信息保护负责人 400-000-0000")))
+        try journal.record(.addFinding(FindingInput(kind: .timeline, text: "使用外包商账号登录堡垒机", occurredAt: Fixtures.start)))
+        try journal.record(.setNoticeFacts(NoticeFacts(contact: "个人信息保护负责人 400-000-0000", system: "催收外包 SFTP 服务器")))
         return journal
     }
 
@@ -37,7 +39,8 @@ import Testing
             let label = NoticeVariables.all.first { $0.name == name }!.meaning
             #expect(notice.body.contains(NoticeContent.marker(label, language: language)), "\(name) is marked as unknown")
         }
-        let advice = Self.playbook.notice.advice![language]
+        // The letter tells the customers what to do; the report says what they can do.
+        let advice = audience == "individuals" ? Self.playbook.notice.advice![language] : Self.playbook.notice.individualMeasures![language]
         #expect(notice.body.contains(advice), "the playbook's general advice is always known")
         #expect(!notice.body.contains("{{"))
         #expect(notice.unknown.count >= 6)
@@ -92,7 +95,7 @@ import Testing
     @Test func theRegulatorNoticeSaysWhatIsStillToBeReported() throws {
         let journal = journal()
         let unknown = try draft(journal, "regulator", .zh)
-        #expect(unknown.body.contains("以下事项尚未查明，将在查明后补充报告："))
+        #expect(unknown.body.contains("以下事项尚未查明，本单位将在查明后续报："))
         #expect(!(try draft(try knownJournal(), "regulator", .zh).body.contains("尚未查明")), "a missing company name is not an open question of the investigation")
         var playbook = Self.playbook
         playbook.notice.company = LocalizedText(zh: "某某消费金融股份有限公司", en: "Example Consumer Finance")
@@ -120,7 +123,7 @@ import Testing
 
     @Test func estimatesReadAsEstimatesUntilConfident() throws {
         let journal = try knownJournal()
-        #expect(try draft(journal, "regulator", .zh).body.contains("约 31,000 人，约 48,000 条"))
+        #expect(try draft(journal, "regulator", .zh).body.contains("约 31,000 人、约 48,000 条记录"))
         try journal.record(.assessScope(ScopeInput(confidence: .high)))
         #expect(try draft(journal, "regulator", .en).body.contains("31,000 people, 48,000 records"))
     }
@@ -139,6 +142,51 @@ import Testing
     }
 
     @Test func anAudienceWithoutATemplateIsRefused() {
-        #expect(throws: Refusal.self) { try draft(journal(), "nfra", .zh) }
+        #expect(throws: Refusal.self) { try draft(journal(), "nobody", .zh) }
+    }
+}
+
+/// Every notice a bundled playbook's steps name can be drafted, in both languages, at every
+/// stage its templates give.
+@Suite struct BundledNoticeTests {
+    static let playbooks: [Playbook] = {
+        let folder = Fixtures.repository + "/playbooks"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()) ?? []
+        return files.compactMap { try? PlaybookLoader.load(path: folder + "/" + $0).playbook }
+    }()
+
+    @Test func everyAudienceAStepNamesDraftsInEveryBundledPlaybook() throws {
+        #expect(Self.playbooks.count == 4)
+        for playbook in Self.playbooks {
+            let journal = MemoryJournal(playbook: playbook, severity: .serious)
+            #expect(PlaybookRules.issues(in: playbook).isEmpty, "\(playbook.id)")
+            for (_, step) in playbook.allSteps {
+                guard let audience = step.notice else { continue }
+                let stages: [ReportStage?] = playbook.isStaged(audience) ? ReportStage.allCases : [nil]
+                for stage in stages {
+                    for language in Language.allCases {
+                        let draft = try NoticeDraft.make(playbook: playbook, state: journal.state, audience: audience, stage: stage, language: language, now: journal.clock.now())
+                        #expect(!draft.body.isEmpty && !draft.body.contains("{{"), "\(playbook.id) \(audience) \(stage?.rawValue ?? "")")
+                    }
+                }
+            }
+            for audience in ["nfra", "regulator"] {
+                #expect(playbook.template(for: audience) != nil, "\(playbook.id) reports to \(audience)")
+            }
+        }
+    }
+
+    @Test func reportsToAuthoritiesSpeakOfTheCustomersNotToThem() throws {
+        for playbook in Self.playbooks {
+            let journal = MemoryJournal(playbook: playbook, severity: .serious)
+            try journal.record(.assessScope(ScopeInput(categories: playbook.notice.categories.compactMap { DataCategory.named($0.category) }, people: 31_000, confidence: .medium)))
+            for template in playbook.templates where !["individuals"].contains(template.audience) {
+                let draft = try NoticeDraft.make(
+                    playbook: playbook, state: journal.state, audience: template.audience, stage: template.stage, language: .zh, now: journal.clock.now())
+                #expect(!draft.body.contains("您"), "\(playbook.id) \(template.audience) \(template.stage?.rawValue ?? ""): \(draft.body)")
+            }
+            let letter = try NoticeDraft.make(playbook: playbook, state: journal.state, audience: "individuals", language: .zh, now: journal.clock.now())
+            #expect(letter.body.contains("您"), "the letter to customers addresses them")
+        }
     }
 }

@@ -13,7 +13,8 @@ import Testing
         #expect(playbook.notice.wording(for: "bank-card")?.harm != nil)
         #expect(playbook.notice.company == nil, "each team fills in its own name")
         #expect(playbook.step("isolate-source")?.step.remedial != nil)
-        #expect(Set(playbook.templates.map(\.audience)) == ["regulator", "individuals"])
+        #expect(Set(playbook.templates.map(\.audience)) == ["regulator", "nfra", "police", "individuals"])
+        #expect(playbook.templates.filter { $0.audience == "regulator" }.map(\.stage) == [.initial, .followup, .final])
     }
 
     @Test func gradingMistakesAreReportedWithFileAndLine() throws {

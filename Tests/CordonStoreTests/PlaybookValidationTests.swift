@@ -104,6 +104,18 @@ struct PlaybookValidationTests {
         Case(name: "undefined alias", text: valid.replacingOccurrences(of: "role: commander", with: "role: *commander"), line: 13, message: "YAML syntax"),
         Case(name: "empty file", text: "", line: nil, message: "file is empty"),
         Case(name: "not a mapping", text: "- just\n- a list\n", line: 1, message: "must be a mapping"),
+        Case(
+            name: "a step names an audience with no template",
+            text: valid.replacingOccurrences(of: "        required: true\n", with: "        required: true\n        notice: nfra\n"), line: 15,
+            message: "step 'isolate' sends a notice to 'nfra', but no template drafts it; add one under templates: with audience: nfra"),
+        Case(
+            name: "a clock from the last report met by a step that sends none",
+            text: valid.replacingOccurrences(of: "from: classified", with: "from: last_report"), line: 21,
+            message: "deadline 'cac' runs from the last report, so it must be met by a step that sends one (with notice:); 'isolate' sends none"),
+        Case(
+            name: "an unknown report stage",
+            text: valid.replacingOccurrences(of: "        required: true\n", with: "        required: true\n        stage: later\n"), line: 15,
+            message: "'later' is not a report stage; use initial, followup or final"),
     ]
 
     @Test(arguments: cases)

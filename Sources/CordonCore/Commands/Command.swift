@@ -6,7 +6,9 @@ public enum Command: Sendable, Hashable {
     case assign(role: String, person: String)
     case classify(Severity, reason: String? = nil)
     case advance(force: Bool = false, reason: String? = nil)
-    case notify(audience: String, channel: String, reference: String? = nil)
+    /// A notice that went out; `stage` for an audience reported to in stages (the next one due
+    /// when `nil`), `sent` the text as it went out.
+    case notify(audience: String, channel: String, reference: String? = nil, stage: ReportStage? = nil, sent: SentText? = nil)
     /// Evidence, scope, findings, accountability, improvement actions and notice facts.
     case record(RecordCommand)
 }

@@ -13,8 +13,8 @@ public enum IncidentRules {
         case .assign(let role, let person): assign(role: role, person: person, state: state, playbook: playbook)
         case .classify(let severity, let reason): classify(severity, reason: clean(reason), state: state, playbook: playbook)
         case .advance(let force, let reason): advance(force: force, reason: clean(reason), state: state, playbook: playbook)
-        case .notify(let audience, let channel, let reference):
-            notify(audience: audience, channel: channel, reference: clean(reference), state: state, playbook: playbook)
+        case .notify(let audience, let channel, let reference, let stage, let sent):
+            notify(audience: audience, channel: channel, reference: clean(reference), stage: stage, sent: sent, state: state, playbook: playbook)
         case .record(let record): RecordRules.decide(record, state: state, playbook: playbook)
         }
     }
@@ -175,9 +175,11 @@ public enum IncidentRules {
 
     /// A notice is a fact that happened, so it is recorded even on a closed incident;
     /// only then does it leave the (frozen) steps alone.
-    private static func notify(audience: String, channel: String, reference: String?, state: IncidentState, playbook: Playbook) -> Decision {
+    private static func notify(
+        audience: String, channel: String, reference: String?, stage: ReportStage?, sent: SentText?, state: IncidentState, playbook: Playbook
+    ) -> Decision {
         if let refusal = refuseIfDrillEnded(state) { return .refuse(refusal) }
-        guard playbook.audiences.contains(audience) else {
+        guard playbook.audiences.contains(audience) || audience == Sitrep.audience else {
             let known = playbook.audiences.joined(separator: ", ")
             let hint = NearestId.hint(audience, among: playbook.audiences)
             return .refuse(Refusal("unknown-audience", zh: "剧本中没有通报对象“\(audience)”；\(hint.zh)可用：\(known)。", en: "The playbook has no audience '\(audience)'.\(hint.en) It has: \(known)"))
@@ -186,10 +188,35 @@ public enum IncidentRules {
             return .refuse(Refusal("channel-required", zh: "请说明通报渠道：--channel（如 邮件、电话、短信、监管报送系统）。", en: "Say how the notice went out: --channel (email, phone, SMS, the regulator's portal…)"))
         }
         if let refusal = refuseIfTooLong(channel) ?? refuseIfTooLong(reference) { return .refuse(refusal) }
+        if stage != nil, !playbook.isStaged(audience) {
+            return .refuse(Refusal(
+                "not-staged", zh: "剧本中发给“\(audience)”的通报不分阶段；请去掉 --stage。",
+                en: "The playbook does not report to '\(audience)' in stages; leave out --stage."))
+        }
+        if let sent {
+            if clean(sent.text) == nil {
+                return .refuse(Refusal("notice-text-empty", zh: "通报全文为空；请给出发出的全文。", en: "The notice's text is empty; give the text as it went out."))
+            }
+            if sent.text.utf8.count > SentText.maximumBytes {
+                return .refuse(Refusal(
+                    "notice-text-too-long",
+                    zh: "通报全文有 \(sent.text.utf8.count) 字节，超过上限 \(SentText.maximumBytes / 1024) KB；附件请登记为证据（cordon evidence add），只保存正文。",
+                    en: "The notice's text is \(sent.text.utf8.count) bytes, over the \(SentText.maximumBytes / 1024) KB limit; register attachments as evidence (cordon evidence add) and keep only the letter."))
+            }
+        }
+        let stage = stage ?? ReportStage.next(for: audience, playbook: playbook, state: state)
         var data: JSONObject = ["audience": .string(audience), "channel": .string(channel)]
         if let reference { data["reference"] = .string(reference) }
+        if let stage { data["stage"] = .string(stage.rawValue) }
+        if let sent {
+            if let subject = sent.subject { data["subject"] = .string(subject) }
+            data["text"] = .string(sent.text)
+            data["sha256"] = .string(sent.sha256)
+            data["source"] = .string(sent.source.rawValue)
+        }
         var drafts = [EventDraft(EventType.noticeSent, data)]
-        for (_, step) in playbook.allSteps where !state.isClosed && step.notice == audience && state.stepState(step.id) != .done {
+        for (_, step) in playbook.allSteps
+        where !state.isClosed && step.notice == audience && (step.stage == nil || step.stage == stage) && state.stepState(step.id) != .done {
             drafts.append(EventDraft(EventType.stepCompleted, ["step": .string(step.id), "via": "notice.sent"]))
         }
         return .accept(drafts)

@@ -33,6 +33,7 @@ public struct Playbook: Sendable, Hashable {
         self.notice = notice
     }
 
+    /// The first template for `audience`, whatever its stage.
     public func template(for audience: String) -> NoticeTemplate? { templates.first { $0.audience == audience } }
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
@@ -97,6 +98,9 @@ public struct Step: Sendable, Hashable {
     public var guidance: LocalizedText?
     /// The audience (`regulator`, `individuals`, …) a notice sent to which completes this step.
     public var notice: String?
+    /// For an audience reported to in stages, the stage whose notice completes this step; `nil`
+    /// means any notice to the audience does.
+    public var stage: ReportStage?
     /// How a notice states this step once it is done, as a remedial measure taken:
     /// `{zh: 已关闭暴露的接口, en: we closed the exposed interface}`.
     public var remedial: LocalizedText?
@@ -106,10 +110,11 @@ public struct Step: Sendable, Hashable {
 
     public init(
         id: String, title: LocalizedText, role: String, required: Bool = false,
-        guidance: LocalizedText? = nil, notice: String? = nil, remedial: LocalizedText? = nil,
+        guidance: LocalizedText? = nil, notice: String? = nil, stage: ReportStage? = nil, remedial: LocalizedText? = nil,
         doneByGrading: Bool = false
     ) {
         self.id = id
+        self.stage = stage
         self.title = title
         self.role = role
         self.required = required
@@ -129,6 +134,11 @@ public struct Deadline: Sendable, Hashable {
         case declared
         /// When the incident was first graded at a severity that makes this deadline apply.
         case classified
+        /// When the incident was closed: the summary report after handling.
+        case closed
+        /// When the last notice to the `met_by` step's audience went out, while the incident is
+        /// open: a follow-up report every so often. Sending one starts the next clock.
+        case lastReport = "last_report"
     }
 
     public var id: String
@@ -169,11 +179,14 @@ public struct Deadline: Sendable, Hashable {
 /// A notice draft for one audience, as Mustache source in both languages.
 public struct NoticeTemplate: Sendable, Hashable {
     public var audience: String
+    /// Which of the audience's staged reports this is; `nil` for a notice sent once.
+    public var stage: ReportStage?
     public var title: LocalizedText
     public var body: LocalizedText
 
-    public init(audience: String, title: LocalizedText, body: LocalizedText) {
+    public init(audience: String, stage: ReportStage? = nil, title: LocalizedText, body: LocalizedText) {
         self.audience = audience
+        self.stage = stage
         self.title = title
         self.body = body
     }

@@ -21,8 +21,14 @@ extension PlaybookRules {
                     let known = NoticeVariables.all.map(\.name).joined(separator: ", ")
                     issues.append(DocumentIssue(path, "unknown template variable {{\(name)}} (known: \(known))"))
                 }
-                let missing = NoticeVariables.article57.filter { !scan.names.contains($0) }
-                if article57Audiences.contains(template.audience), !missing.isEmpty {
+                // Reports to authorities say what individuals can do in the third person
+                // (`individual_measures`); letters to individuals address them (`advice`).
+                let missing = NoticeVariables.article57.filter { name in
+                    !scan.names.contains(name) && !(name == "advice" && scan.names.contains("individual_measures"))
+                }
+                // Follow-ups and the summary report supplement the initial report, which states them.
+                let stated = template.stage == nil || template.stage == .initial
+                if article57Audiences.contains(template.audience), stated, !missing.isEmpty {
                     let list = missing.map { "{{\($0)}}" }.joined(separator: ", ")
                     issues.append(DocumentIssue(path, "the \(template.audience) notice must state \(list): PIPL Art. 57 requires the categories, cause, possible harm, remedial measures, what individuals can do, and a contact"))
                 }

@@ -102,6 +102,18 @@ public enum PlaybookRules {
                 }
                 if let notice = step.notice, !isValidId(notice) {
                     issues.append(DocumentIssue(stepPath.key("notice"), "notice audience '\(notice)' must be lowercase letters, digits and dashes"))
+                } else if let notice = step.notice, playbook.template(for: notice) == nil {
+                    let known = playbook.templates.map(\.audience)
+                    issues.append(DocumentIssue(
+                        stepPath.key("notice"),
+                        "step '\(step.id)' sends a notice to '\(notice)', but no template drafts it; add one under templates: with audience: \(notice)\(known.isEmpty ? "" : " (templates: \(known.joined(separator: ", ")))")"))
+                } else if let notice = step.notice, let stage = step.stage, playbook.template(for: notice, stage: stage) == nil {
+                    issues.append(DocumentIssue(
+                        stepPath.key("stage"),
+                        "step '\(step.id)' is met by the \(stage.rawValue) report to '\(notice)', but no template drafts it; add one with audience: \(notice) and stage: \(stage.rawValue)"))
+                }
+                if step.stage != nil, step.notice == nil {
+                    issues.append(DocumentIssue(stepPath.key("stage"), "step '\(step.id)' names a stage but no notice: audience"))
                 }
                 if step.doneByGrading {
                     if let first = gradingStep {
@@ -122,6 +134,10 @@ public enum PlaybookRules {
             }
             if !stepIds.contains(deadline.metBy) {
                 issues.append(DocumentIssue(path.key("met_by"), "deadline '\(deadline.id)' is met by unknown step '\(deadline.metBy)'"))
+            } else if deadline.anchor == .lastReport, playbook.step(deadline.metBy)?.step.notice == nil {
+                issues.append(DocumentIssue(
+                    path.key("met_by"),
+                    "deadline '\(deadline.id)' runs from the last report, so it must be met by a step that sends one (with notice:); '\(deadline.metBy)' sends none"))
             }
             if deadline.cite.trimmingCharacters(in: .whitespaces).isEmpty {
                 issues.append(DocumentIssue(path.key("cite"), "deadline '\(deadline.id)' must cite the rule it encodes"))
@@ -134,8 +150,13 @@ public enum PlaybookRules {
             if !isValidId(template.audience) {
                 issues.append(DocumentIssue(path.key("audience"), "audience '\(template.audience)' must be lowercase letters, digits and dashes"))
             }
-            if !audiences.insert(template.audience).inserted {
-                issues.append(DocumentIssue(path.key("audience"), "a second template for audience '\(template.audience)'"))
+            let key = template.stage.map { "\(template.audience) \($0.rawValue)" } ?? template.audience
+            if !audiences.insert(key).inserted {
+                let which = template.stage.map { " at stage \($0.rawValue)" } ?? ""
+                issues.append(DocumentIssue(path.key("audience"), "a second template for audience '\(template.audience)'\(which)"))
+            }
+            if template.stage != nil, playbook.template(for: template.audience, stage: nil) != nil {
+                issues.append(DocumentIssue(path.key("stage"), "audience '\(template.audience)' has both staged and unstaged templates; give every one of its templates a stage"))
             }
         }
         issues += templateIssues(in: playbook) + gradingIssues(in: playbook) + noticeIssues(in: playbook)

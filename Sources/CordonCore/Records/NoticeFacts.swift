@@ -9,9 +9,18 @@ public struct NoticeFacts: Sendable, Hashable, Codable {
     public var contact: String?
     /// The company's name as the notices give it, for an incident whose playbook leaves it blank.
     public var company: String?
+    /// The facility, system or platform affected, as the CAC report names it.
+    public var system: String?
+    /// The lessons drawn, as the CAC summary report states them.
+    public var lessons: String?
 
-    public init(cause: String? = nil, harm: String? = nil, measures: String? = nil, advice: String? = nil, contact: String? = nil, company: String? = nil) {
+    public init(
+        cause: String? = nil, harm: String? = nil, measures: String? = nil, advice: String? = nil, contact: String? = nil,
+        company: String? = nil, system: String? = nil, lessons: String? = nil
+    ) {
         self.company = company
+        self.system = system
+        self.lessons = lessons
         self.cause = cause
         self.harm = harm
         self.measures = measures
@@ -25,6 +34,7 @@ public struct NoticeFacts: Sendable, Hashable, Codable {
     public func merging(_ other: NoticeFacts) -> NoticeFacts {
         NoticeFacts(
             cause: other.cause ?? cause, harm: other.harm ?? harm, measures: other.measures ?? measures,
-            advice: other.advice ?? advice, contact: other.contact ?? contact, company: other.company ?? company)
+            advice: other.advice ?? advice, contact: other.contact ?? contact, company: other.company ?? company,
+            system: other.system ?? system, lessons: other.lessons ?? lessons)
     }
 }

@@ -39,7 +39,7 @@ public enum DeadlineBoard {
     /// harm to individuals) and whose notice never went out no longer runs and is not listed.
     public static func evaluate(playbook: Playbook, state: IncidentState, now: Timestamp) -> [DeadlineStatus] {
         playbook.deadlines.compactMap { deadline in
-            guard deadline.applies(at: state.severity), let start = anchor(of: deadline, in: state) else { return nil }
+            guard deadline.applies(at: state.severity), let start = anchor(of: deadline, in: state, playbook: playbook) else { return nil }
             return status(of: deadline, startedAt: start, playbook: playbook, state: state, now: now)
         }
     }
@@ -54,7 +54,7 @@ public enum DeadlineBoard {
         guard state.severity == nil else { return [] }
         return playbook.deadlines.compactMap { deadline in
             guard let minimum = deadline.minimumSeverity, deadline.anchor != .classified,
-                  let start = anchor(of: deadline, in: state),
+                  let start = anchor(of: deadline, in: state, playbook: playbook),
                   var status = status(of: deadline, startedAt: start, playbook: playbook, state: state, now: now)
             else { return nil }
             status.ifGradedAtLeast = minimum
@@ -76,13 +76,20 @@ public enum DeadlineBoard {
         of deadline: Deadline, startedAt start: Timestamp, playbook: Playbook, state: IncidentState, now: Timestamp
     ) -> DeadlineStatus? {
         let progress = state.steps[deadline.metBy]
-        let audience = playbook.step(deadline.metBy)?.step.notice
-        let noticeAt = audience.flatMap { audience in
-            state.notices.first { $0.audience == audience && $0.at >= start }?.at
+        let metBy = playbook.step(deadline.metBy)?.step
+        let rolling = deadline.anchor == .lastReport
+        // A rolling clock starts at the last report, so only a later one could meet it, and
+        // sending that starts the next clock instead.
+        let noticeAt = rolling ? nil : metBy?.notice.flatMap { audience in
+            state.notices.first { notice in
+                // A summary report sent just before closing still meets the clock closing starts.
+                notice.audience == audience && (metBy?.stage == nil || notice.stage == metBy?.stage)
+                    && (notice.at >= start || deadline.anchor == .closed)
+            }?.at
         }
         guard progress?.state != .skipped || noticeAt != nil else { return nil }
         let due = start.adding(seconds: deadline.within)
-        let doneAt = progress?.state == .done ? progress?.completedAt : nil
+        let doneAt = progress?.state == .done && !rolling ? progress?.completedAt : nil
         // A step done before the clock started meets it as the clock starts, never before.
         let metAt = [noticeAt, doneAt].compactMap { $0 }.min().map { max($0, start) }
         let status: DeadlineStatus.State
@@ -104,10 +111,14 @@ public enum DeadlineBoard {
     /// A `classified` clock starts when the incident was last graded into the range where the
     /// deadline applies: regrading within that range (serious → major) does not restart it,
     /// dropping out of it and coming back does.
-    static func anchor(of deadline: Deadline, in state: IncidentState) -> Timestamp? {
+    static func anchor(of deadline: Deadline, in state: IncidentState, playbook: Playbook) -> Timestamp? {
         switch deadline.anchor {
         case .detected: return state.detectedAt
         case .declared: return state.declaredAt
+        case .closed: return state.closedAt
+        case .lastReport:
+            guard !state.isClosed, let step = playbook.step(deadline.metBy)?.step, let audience = step.notice else { return nil }
+            return state.notices.last { $0.audience == audience }?.at
         case .classified:
             var start: Timestamp?
             for change in state.severityHistory {

@@ -4,7 +4,7 @@ extension IncidentState {
     /// CordonStore) is trusted only by a fold of the same revision, so bump this whenever
     /// `apply` or a state type changes what it makes of an event; `FoldRevisionTests` fails
     /// until it is bumped.
-    public static let foldRevision = 2
+    public static let foldRevision = 3
 
     public struct FoldError: Error, Equatable, CustomStringConvertible {
         public var seq: Int
@@ -95,7 +95,15 @@ extension IncidentState {
             phaseHistory.append(PhaseChange(at: event.ts, from: phase, to: nil, forced: data.bool("forced") ?? false, reason: reason, seq: event.seq))
         case EventType.noticeSent:
             guard let audience = data.string("audience"), let channel = data.string("channel") else { return false }
-            notices.append(NoticeRecord(audience: audience, channel: channel, reference: data.string("reference"), at: event.ts, by: event.actorLabel, seq: event.seq))
+            var sent: SentText?
+            if let text = data.string("text"), let sha256 = data.string("sha256") {
+                sent = SentText(
+                    subject: data.string("subject"), text: text, sha256: sha256,
+                    source: data.string("source").flatMap(SentText.Source.init(rawValue:)) ?? .draft)
+            }
+            notices.append(NoticeRecord(
+                audience: audience, channel: channel, reference: data.string("reference"), at: event.ts, by: event.actorLabel,
+                seq: event.seq, stage: data.string("stage").flatMap(ReportStage.init(rawValue:)), sent: sent))
         default:
             return applyRecord(event) || applyDrill(event)
         }

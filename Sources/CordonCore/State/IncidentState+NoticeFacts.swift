@@ -5,7 +5,8 @@ extension IncidentState {
         let data = event.data
         let facts = NoticeFacts(
             cause: data.string("cause"), harm: data.string("harm"), measures: data.string("measures"),
-            advice: data.string("advice"), contact: data.string("contact"), company: data.string("company"))
+            advice: data.string("advice"), contact: data.string("contact"), company: data.string("company"),
+            system: data.string("system"), lessons: data.string("lessons"))
         guard !facts.isEmpty else { return false }
         noticeFacts = noticeFacts.merging(facts)
         return true

@@ -77,4 +77,38 @@ public struct NoticeRecord: Sendable, Hashable, Codable {
     public var at: Timestamp
     public var by: String
     public var seq: Int
+    /// Which of the audience's staged reports it was, where the playbook drafts them in stages.
+    public var stage: ReportStage?
+    /// What was sent, word for word, when it was recorded (notices recorded before Cordon kept
+    /// the text have none).
+    public var sent: SentText?
+}
+
+/// A notice's text exactly as it went out, with the SHA-256 of its UTF-8 bytes, so that a later
+/// dispute can show what the regulator and the customers were told.
+public struct SentText: Sendable, Hashable, Codable {
+    /// The subject line it went out under, when it had one.
+    public var subject: String?
+    public var text: String
+    /// Lowercase hex SHA-256 of `text`'s UTF-8 bytes.
+    public var sha256: String
+    /// Where the text came from: Cordon's own draft at the moment it was recorded, or a file the
+    /// team edited and sent.
+    public var source: Source
+
+    public enum Source: String, Sendable, Hashable, Codable {
+        case draft
+        case file
+    }
+
+    /// The most a notice's text may hold, in UTF-8 bytes: a notice is a few KB, and every byte
+    /// of it is one timeline line that each reader folds.
+    public static let maximumBytes = 64 * 1024
+
+    public init(subject: String?, text: String, sha256: String, source: Source) {
+        self.subject = subject
+        self.text = text
+        self.sha256 = sha256
+        self.source = source
+    }
 }

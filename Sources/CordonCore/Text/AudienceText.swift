@@ -11,6 +11,7 @@ public enum AudienceText {
         case "bidder": LocalizedText(zh: "投标方", en: "the bidder")
         case "vendor": LocalizedText(zh: "外包机构", en: "the vendor")
         case "competitor": LocalizedText(zh: "新雇主", en: "the new employer")
+        case Sitrep.audience: LocalizedText(zh: "管理层（态势报告）", en: "management (sitrep)")
         default: LocalizedText(audience)
         }
     }

@@ -55,7 +55,8 @@ public enum EventText {
             let forced = data.bool("forced") == true ? localized("（强制）", " (forced)") : ""
             return localized("事件关闭", "incident closed") + forced + reason
         case EventType.noticeSent:
-            return localized("已通报", "notice sent to ") + (data.string("audience").map { AudienceText.title($0)[language] } ?? "?") + " · " + (data.string("channel") ?? "")
+            let stage = data.string("stage").flatMap(ReportStage.init(rawValue:)).map { localized("（\($0.title.zh)）", " (\($0.title.en))") } ?? ""
+            return localized("已通报", "notice sent to ") + (data.string("audience").map { AudienceText.title($0)[language] } ?? "?") + stage + " · " + (data.string("channel") ?? "")
         case EventType.drillStarted:
             return localized("演练开始", "drill started") + " ×\(data.int("speed") ?? 1)" + (data.int("seed").map { localized("（种子 \($0)）", " (seed \($0))") } ?? "")
         case EventType.drillClock:

@@ -53,6 +53,7 @@ enum RecordEventText {
                 ("cause", LocalizedText(zh: "原因", en: "cause")), ("harm", LocalizedText(zh: "可能的危害", en: "possible harm")),
                 ("measures", LocalizedText(zh: "补救措施", en: "remedial measures")), ("advice", LocalizedText(zh: "个人可采取的措施", en: "advice")),
                 ("contact", LocalizedText(zh: "联系方式", en: "contact")), ("company", LocalizedText(zh: "公司名称", en: "company")),
+                ("system", LocalizedText(zh: "受影响的系统", en: "system affected")), ("lessons", LocalizedText(zh: "经验教训", en: "lessons")),
             ]
             let given = names.filter { data[$0.0] != nil }.map { $0.1[language] }
             return localized("通报要素已更新：", "notice facts updated: ") + given.joined(separator: language == .zh ? "、" : ", ")

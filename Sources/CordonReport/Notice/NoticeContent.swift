@@ -51,7 +51,14 @@ public struct NoticeContent: Sendable {
     /// Every element that is still unknown.
     public var unknown: [Element] { elements.filter { $0.value == nil } }
 
-    public static func resolve(playbook: Playbook, state: IncidentState, language: Language, now: Timestamp) -> NoticeContent {
+    /// - Parameters:
+    ///   - audience: whose last report `changes` and `last_report_at` count from (`regulator`).
+    ///   - stage: the stage being drafted, for `{{stage}}`.
+    ///   - includeAccountability: whether `responsibility` may state the accountability records.
+    public static func resolve(
+        playbook: Playbook, state: IncidentState, language: Language, now: Timestamp,
+        audience: String? = nil, stage: ReportStage? = nil, includeAccountability: Bool = false
+    ) -> NoticeContent {
         let separator = language == .zh ? "；" : "; "
         let scope = state.scope
         let categories = scope?.dataCategories ?? []
@@ -81,6 +88,11 @@ public struct NoticeContent: Sendable {
             state.stepState(entry.step.id) == .done ? entry.step.remedial?[language] : nil
         }
         let advice = wording.compactMap { $0.advice?[language] } + [playbook.notice.advice?[language]].compactMap { $0 }
+        let individualMeasures = wording.compactMap { $0.individualMeasures?[language] } + [playbook.notice.individualMeasures?[language]].compactMap { $0 }
+        let times = state.times
+        let occurred = state.findings.filter { !$0.isWithdrawn }.compactMap(\.occurredAt).min()
+        let lastReport = audience.flatMap { audience in state.notices.last { $0.audience == audience } }
+        let record = RecordNarrative(state: state, playbook: playbook, language: language)
 
         return NoticeContent(elements: [
             element("id", (state.id, .incident)),
@@ -101,6 +113,17 @@ public struct NoticeContent: Sendable {
             element("measures", (facts.measures, .facts), (joined(remedial), .steps)),
             element("advice", (facts.advice, .facts), (joined(advice), .playbook)),
             element("contact", (facts.contact, .facts), (playbook.notice.contact?[language], .playbook)),
+            element("system", (facts.system, .facts)),
+            element("incident_type", (playbook.notice.incidentType?[language], .playbook)),
+            element("occurred_at", (occurred.map { times.minuteWithLabel($0, language: language) }, .findings)),
+            element("individual_measures", (joined(individualMeasures), .playbook)),
+            element("stage", (stage?.title[language], .incident)),
+            element("last_report_at", (lastReport.map { times.minuteWithLabel($0.at, language: language) }, .incident)),
+            element("changes", (lastReport.map { record.changes(since: $0.seq) }, .incident)),
+            element("handling", (record.handling(measures: facts.measures ?? joined(remedial)), .incident)),
+            element("responsibility", (includeAccountability ? record.responsibility() : nil, .incident)),
+            element("rectification", (record.rectification(), .incident)),
+            element("lessons", (facts.lessons, .facts)),
         ], language: language)
     }
 }

@@ -24,6 +24,11 @@ public enum MarkdownRenderer {
             return [escape(text)]
         case .warning(let text):
             return ["> **⚠ " + escape(text) + "**"]
+        case .verbatim(let text):
+            // A quoted block, one escaped line each, with hard breaks so the lines stay lines.
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.isEmpty ? ">" : "> " + escape(String(line)) + "  "
+            }
         case .list(let items):
             return items.map { "- " + escape($0) }
         case .facts(let facts):

@@ -7,9 +7,10 @@ public protocol ReportSectionBuilder: Sendable {
     func section(for input: ReportInput) -> ReportSection?
 }
 
-/// The after-action report of an incident (or a drill): summary, severity history, metrics and
-/// deadlines, phases and steps, scope, evidence and custody, findings, improvement actions,
-/// notices, accountability only when asked, the timeline and the journal's head hash.
+/// The after-action report of an incident (or a drill): an executive summary, the summary,
+/// severity history, metrics and deadlines, phases and steps, scope, evidence and custody,
+/// findings, improvement actions, notices word for word, accountability only when asked, the
+/// journal's head hash, and as appendices the internal ids and the full timeline.
 ///
 /// Sections are builders in a list, so a drill's score and expectations are one more builder:
 ///
@@ -17,9 +18,9 @@ public protocol ReportSectionBuilder: Sendable {
 ///     let report = AfterActionReport.make(input, sections: sections)
 public enum AfterActionReport {
     public static let standardSections: [any ReportSectionBuilder] = [
-        SummarySection(), SeverityHistorySection(), MetricsSection(), PhasesSection(), ScopeSection(),
+        ExecutiveSummarySection(), SummarySection(), SeverityHistorySection(), MetricsSection(), PhasesSection(), ScopeSection(),
         EvidenceSection(), FindingsSection(), ActionsSection(), NoticesSection(), AccountabilitySection(),
-        TimelineSection(), SealSection(),
+        SealSection(), InternalIdsSection(), TimelineSection(),
     ]
 
     /// The standard sections with `extra` placed after the section with id `anchor` (at the end if

@@ -38,16 +38,22 @@ public struct ReportSection: Sendable {
     public var title: String
     public var blocks: [ReportBlock]
     public var data: JSONValue
+    /// Detail kept out of the main text (internal ids, the full timeline): printed from a new
+    /// page, after everything a reader of the main text needs.
+    public var isAppendix: Bool
 
-    public init(id: String, title: String, blocks: [ReportBlock], data: JSONValue) {
+    public init(id: String, title: String, blocks: [ReportBlock], data: JSONValue, isAppendix: Bool = false) {
         self.id = id
         self.title = title
         self.blocks = blocks
         self.data = data
+        self.isAppendix = isAppendix
     }
 
     func mapStrings(_ transform: (String) -> String) -> ReportSection {
-        ReportSection(id: id, title: transform(title), blocks: blocks.map { $0.mapStrings(transform) }, data: data.mapStrings(transform))
+        ReportSection(
+            id: id, title: transform(title), blocks: blocks.map { $0.mapStrings(transform) }, data: data.mapStrings(transform),
+            isAppendix: isAppendix)
     }
 }
 
@@ -61,6 +67,8 @@ public enum ReportBlock: Sendable, Hashable {
     case list([String])
     /// Something a reader must not miss (a broken chain, confidential content).
     case warning(String)
+    /// Text kept exactly as it is, line for line: a notice as it went out.
+    case verbatim(String)
 
     func mapStrings(_ transform: (String) -> String) -> ReportBlock {
         switch self {
@@ -70,6 +78,7 @@ public enum ReportBlock: Sendable, Hashable {
         case .table(let table): .table(ReportTable(headers: table.headers, rows: table.rows.map { $0.map(transform) }))
         case .list(let items): .list(items.map(transform))
         case .warning(let text): .warning(transform(text))
+        case .verbatim(let text): .verbatim(transform(text))
         }
     }
 }

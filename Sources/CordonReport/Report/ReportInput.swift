@@ -51,6 +51,7 @@ public struct ReportInput: Sendable {
         events.first { $0.seq == seq }?.actorLabel ?? "?"
     }
 
+    /// `2天 04:00:00` / `2d 04:00:00`: Chinese text counts days in 天.
     func duration(_ seconds: Int) -> String { DurationText.clock(seconds, language: language) }
 
     func optional(_ text: String?) -> String { text ?? "—" }
@@ -70,4 +71,12 @@ extension Optional where Wrapped == String {
 
 extension Optional where Wrapped == Int {
     var json: JSONValue { map { .int($0) } ?? .null }
+}
+
+extension ReportInput {
+    /// What the notices would state now: the company, contact, cause and measures the report
+    /// names are the same ones the notices give.
+    var noticeContent: NoticeContent {
+        NoticeContent.resolve(playbook: playbook, state: state, language: language, now: now, includeAccountability: includeAccountability)
+    }
 }

@@ -58,7 +58,7 @@ public enum PlaybookLoader {
         let deadlines = top.list("deadlines", required: false)?.compactMap { deadline($0.node, $0.path, document) } ?? []
         let templates = top.list("templates", required: false)?.compactMap { template($0.node, $0.path, document) } ?? []
         let grading = top.list("grading", required: false)?.compactMap { gradingRule($0.node, $0.path, document) } ?? []
-        let notice = top.mapping("notice", allowed: ["company", "contact", "advice", "categories"], what: "notice defaults", required: false)
+        let notice = top.mapping("notice", allowed: ["company", "contact", "advice", "individual_measures", "incident_type", "categories"], what: "notice defaults", required: false)
             .map { noticeSettings($0, document) } ?? NoticeSettings()
         guard let id, let version, let title, let roles, let phases else { return nil }
         return Playbook(
@@ -84,7 +84,7 @@ public enum PlaybookLoader {
 
     private static func step(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> Step? {
         guard let fields = document.mapping(
-            node, at: path, allowed: ["id", "title", "role", "required", "guidance", "notice", "remedial", "done_by_grading"], what: "a step")
+            node, at: path, allowed: ["id", "title", "role", "required", "guidance", "notice", "stage", "remedial", "done_by_grading"], what: "a step")
         else { return nil }
         let id = fields.text("id")
         let title = fields.localized("title")
@@ -94,10 +94,20 @@ public enum PlaybookLoader {
         let notice = fields.text("notice", required: false)
         let remedial = fields.localized("remedial", required: false)
         let doneByGrading = fields.bool("done_by_grading", default: false)
+        let stage = stage(fields, at: path, document)
         guard let id, let title, let role else { return nil }
         return Step(
-            id: id, title: title, role: role, required: required, guidance: guidance, notice: notice, remedial: remedial,
+            id: id, title: title, role: role, required: required, guidance: guidance, notice: notice, stage: stage, remedial: remedial,
             doneByGrading: doneByGrading)
+    }
+
+    private static func stage(_ fields: Fields, at path: DocumentPath, _ document: YAMLDocument) -> ReportStage? {
+        guard let text = fields.text("stage", required: false) else { return nil }
+        guard let stage = ReportStage(rawValue: text) else {
+            document.report("\(path.key("stage")) '\(text)' is not a report stage; use initial, followup or final", at: path.key("stage"))
+            return nil
+        }
+        return stage
     }
 
     private static func deadline(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> Deadline? {
@@ -111,7 +121,7 @@ public enum PlaybookLoader {
         if let from = fields.text("from") {
             anchor = Deadline.Anchor(rawValue: from)
             if anchor == nil {
-                document.report("\(path.key("from")) '\(from)' is not an anchor; use detected, declared or classified", at: path.key("from"))
+                document.report("\(path.key("from")) '\(from)' is not an anchor; use detected, declared, classified, closed or last_report", at: path.key("from"))
             }
         }
         let within = fields.duration("within")
@@ -129,12 +139,13 @@ public enum PlaybookLoader {
     }
 
     private static func template(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> NoticeTemplate? {
-        guard let fields = document.mapping(node, at: path, allowed: ["audience", "title", "body"], what: "a notice template") else { return nil }
+        guard let fields = document.mapping(node, at: path, allowed: ["audience", "stage", "title", "body"], what: "a notice template") else { return nil }
         let audience = fields.text("audience")
+        let stage = stage(fields, at: path, document)
         let title = fields.localized("title")
         let body = fields.localized("body")
         guard let audience, let title, let body else { return nil }
-        return NoticeTemplate(audience: audience, title: title, body: body)
+        return NoticeTemplate(audience: audience, stage: stage, title: title, body: body)
     }
 
     private static func gradingRule(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> GradingRule? {
@@ -158,14 +169,17 @@ public enum PlaybookLoader {
 
     private static func noticeSettings(_ fields: Fields, _ document: YAMLDocument) -> NoticeSettings {
         let wordings = fields.list("categories", required: false)?.compactMap { item -> CategoryWording? in
-            guard let wording = document.mapping(item.node, at: item.path, allowed: ["category", "harm", "advice"], what: "the wording for a category"),
+            guard let wording = document.mapping(item.node, at: item.path, allowed: ["category", "harm", "advice", "individual_measures"], what: "the wording for a category"),
                   let category = wording.text("category")
             else { return nil }
-            return CategoryWording(category: category, harm: wording.localized("harm", required: false), advice: wording.localized("advice", required: false))
+            return CategoryWording(
+                category: category, harm: wording.localized("harm", required: false), advice: wording.localized("advice", required: false),
+                individualMeasures: wording.localized("individual_measures", required: false))
         } ?? []
         return NoticeSettings(
             company: fields.localized("company", required: false), contact: fields.localized("contact", required: false),
-            advice: fields.localized("advice", required: false), categories: wordings)
+            advice: fields.localized("advice", required: false), individualMeasures: fields.localized("individual_measures", required: false),
+            incidentType: fields.localized("incident_type", required: false), categories: wordings)
     }
 }
 

@@ -142,7 +142,7 @@ extension AppModel {
                 console?.heldForInject = false
                 console?.clockInHand = true
                 awaitingResult = true
-            case .declare, .addEvidenceFile, .checkEvidenceFile, .drill, .startDrill: awaitingResult = true
+            case .declare, .addEvidenceFile, .checkEvidenceFile, .drill, .startDrill, .sendSitrep: awaitingResult = true
             case .actAs: dialog = current.afterRecording
             default: break
             }

@@ -56,6 +56,9 @@ public enum Effect: Sendable, Hashable {
     case checkEvidenceFile(id: String, path: String)
     /// Stop hashing the evidence file and record nothing.
     case cancelHashing
+    /// Record the sitrep as it stands now as sent through `channel`, word for word with the
+    /// SHA-256 of its text (the program seals it; the console computes no hashes).
+    case sendSitrep(channel: String)
     case open(id: String, mode: ConsoleMode)
     /// Leave the incident for the home screen.
     case close
@@ -84,7 +87,7 @@ extension Effect {
     /// Whether the effect records something in the incident's journal (refused in replay).
     var writes: Bool {
         switch self {
-        case .addEvidenceFile, .checkEvidenceFile: true
+        case .addEvidenceFile, .checkEvidenceFile, .sendSitrep: true
         default: false
         }
     }

@@ -113,6 +113,7 @@ extension AppModel {
             dialog = AssignDialog(playbook: console.playbook, role: role)
         case .search: dialog = SearchPrompt(previous: console.searchQuery)
         case .records: dialog = RecordsMenu()
+        case .sitrep: dialog = SitrepDialog()
         case .help: dialog = HelpDialog()
         case .quit: dialog = QuitDialog(endsDrill: console.conductsRunningDrill)
         default: break

@@ -23,6 +23,8 @@ struct DeadlineDetailDialog: ReadingDialog {
         case .detected: anchor = t("自发现时起", "from detection")
         case .declared: anchor = t("自宣布时起", "from declaration")
         case .classified: anchor = t("自定级时起", "from grading")
+        case .closed: anchor = t("自关闭时起", "from closing")
+        case .lastReport: anchor = t("自上次报告发出时起", "from the last report sent")
         }
         var out: [(String, Style)] = [(deadline.title[language], .heading)]
         out.append((DeadlineText.state(status, times: model.times, language: language), DeadlineText.style(status)))

@@ -68,6 +68,7 @@ public enum KeyTable {
             bind(.console, [.character("c")], .classify, "事件定级", "Grade the incident", hint: ("定级", "grade")),
             bind(.console, [.character("a")], .assign, "指派角色", "Assign a role", hint: ("指派", "assign")),
             bind(.console, [.character("r")], .records, "记录：证据、影响范围、调查结论、追责、改进措施、通报要素", "Records: evidence, scope, findings, accountability, actions, notice facts", hint: ("记录", "records")),
+            bind(.console, [.character("S")], .sitrep, "态势报告：阶段、时限、待决事项和上期以来的变化", "Sitrep: phase, clocks, decisions waiting and what changed since the last one"),
             bind(.console, [.character("/")], .search, "搜索时间线；空白回车查找下一处", "Search the timeline; Enter on an empty search finds the next match", hint: ("搜索", "search")),
             bind(.console, [.escape], .back, "返回主界面（从主界面打开时）", "Back to the home screen (when opened from it)"),
             bind(.console, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),

@@ -11,6 +11,8 @@ public enum Request: Sendable, Hashable {
     case complete, start, skip, block, reopen, note, advance, classify, assign, search
     /// The records menu: evidence, scope, findings, accountability, actions, notice facts.
     case records
+    /// The situation report for management, drafted as things stand.
+    case sitrep
     // The home screen
     case open, replay, declare, startDrill, review
     // The replay player and the drill

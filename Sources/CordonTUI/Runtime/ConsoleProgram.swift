@@ -32,6 +32,10 @@ public final class ConsoleProgram {
     /// Records what this console writes under the name typed at its start, and remembers it for
     /// the terminal. The executable supplies it on a login several people share.
     public var actAs: ((String) -> Void)?
+    /// The lowercase hex SHA-256 of a text's UTF-8 bytes, for the sitreps this console records:
+    ///
+    ///     program.sealText = { SentText(sealing: $0, subject: nil, source: .draft).sha256 }   // in the executable
+    public var sealText: (@Sendable (String) -> String)?
     /// The evidence file being hashed, and what to record once it is.
     private var hashingEvidence: (job: any EvidenceHashJob, purpose: HashPurpose, shown: HashProgress)?
 
@@ -282,6 +286,17 @@ public final class ConsoleProgram {
                 let said = RaceText.lost(command, refusal: Self.describe(error), arrived: arrived, playbook: journal.playbook, times: journal.state.times)
                 return [.journalChanged(IncidentSnapshot(journal), new: arrived, mine: false), .failed(said)]
             }
+        case .sendSitrep(let channel):
+            guard let journal else { return [] }
+            guard let sealText else {
+                return [.failed(LocalizedText(
+                    zh: "此控制台无法保存态势报告全文，未记录；请在命令行运行 cordon sitrep \(journal.state.id) --channel …",
+                    en: "This console cannot keep the sitrep's text, so nothing was recorded; run cordon sitrep \(journal.state.id) --channel … instead."))]
+            }
+            let state = journal.state
+            let draft = Sitrep.draft(playbook: journal.playbook, state: state, now: state.local(clock.now()), language: model.language)
+            let sent = SentText(subject: draft.subject, text: draft.body, sha256: sealText(draft.body), source: .draft)
+            return run(.perform(.notify(audience: Sitrep.audience, channel: channel, sent: sent)))
         case .addEvidenceFile(let path, let input):
             return startHashing(path, for: .add(input))
         case .checkEvidenceFile(let id, let path):

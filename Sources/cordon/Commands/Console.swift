@@ -85,6 +85,7 @@ enum ConsoleLauncher {
                 }
             }
             program.hashEvidence = { path in FileHashJob(path: path) }
+            program.sealText = { SentText(sealing: $0, subject: nil, source: .draft).sha256 }
             let noColor = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
             let status = try NcursesTerminal.run(program, colors: !noColor)
             if status != 0 { throw ExitCode(status) }

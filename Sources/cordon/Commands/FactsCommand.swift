@@ -8,7 +8,7 @@ struct FactsCommand: ParsableCommand {
         commandName: "facts",
         abstract: HelpText.pick("填写通报所述的事实，或查看通报现在会怎么写。", "Write the facts notices state, or show what they would say now."),
         discussion: """
-            cordon facts ID [--cause TEXT] [--harm TEXT] [--measures TEXT] [--advice TEXT] [--contact TEXT] [--company NAME]
+            cordon facts ID [--cause TEXT] [--harm TEXT] [--measures TEXT] [--advice TEXT] [--contact TEXT] [--company NAME] [--system TEXT] [--lessons TEXT]
             cordon facts ID                    show each PIPL Art. 57 element, its value and where it comes from
 
             Without written facts, notices take the cause from the root-cause findings, the harm and \
@@ -24,15 +24,19 @@ struct FactsCommand: ParsableCommand {
     @Option(help: "What individuals can do to reduce harm.") var advice: String?
     @Option(help: "How people reach the company about this.") var contact: String?
     @Option(help: "The company's name as the notices give it (when the playbook leaves it blank).") var company: String?
+    @Option(help: "The facility, system or platform affected, as the CAC report names it.") var system: String?
+    @Option(help: "The lessons drawn, for the CAC summary report.") var lessons: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try CordonCLI.run(global) { context in
-            let facts = NoticeFacts(cause: cause, harm: harm, measures: measures, advice: advice, contact: contact, company: company)
+            let facts = NoticeFacts(
+                cause: cause, harm: harm, measures: measures, advice: advice, contact: contact, company: company,
+                system: system, lessons: lessons)
             let session = facts.isEmpty ? try context.open(id) : try context.perform(.record(.setNoticeFacts(facts)), on: id)
             guard facts.isEmpty else { return }
             let content = NoticeContent.resolve(playbook: session.playbook, state: session.state, language: context.language, now: context.now)
-            let shown = content.elements.filter { NoticeVariables.article57.contains($0.name) || $0.name == "company" }
+            let shown = content.elements.filter { NoticeVariables.article57.contains($0.name) || ["company", "system", "lessons"].contains($0.name) }
             if context.options.json {
                 context.printJSON(.object(JSONObject(shown.map { element in
                     (key: element.name, value: .object(["value": element.value.map { .string($0) } ?? .null, "source": .string(element.source.rawValue)]))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CordonCore
+import CordonReport
 import CordonStore
 import Foundation
 
@@ -118,16 +119,69 @@ struct Advance: ParsableCommand {
 
 struct Notify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: HelpText.pick("记录通报已发出；相应的步骤和时限随之完成。", "Record that a notice went out; it completes the matching step and deadline."),
-        discussion: "Example: cordon notify INC-20261129-001 regulator --channel 网信办报送系统 --reference 粤网信〔2026〕17号")
+        abstract: HelpText.pick("记录已发出的通报及其全文；相应的步骤和时限随之完成。", "Record that a notice went out, word for word; it completes the matching step and deadline."),
+        discussion: """
+            Example: cordon notify INC-20261129-001 regulator --channel 网信办报送系统 --reference 粤网信〔2026〕17号
+
+            The timeline keeps the text that went out with its SHA-256: the file given with --file \
+            (- for standard input) when the team edited the draft, else the draft cordon notice \
+            prints at this moment. Reports to an authority in stages record the stage due next \
+            unless --stage says which.
+            """)
 
     @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "Audience from the playbook: regulator, individuals, …") var audience: String
     @Option(help: "How it went out: email, phone, SMS, portal…") var channel: String
     @Option(help: "A receipt or reference number.") var reference: String?
+    @Option(help: "initial | followup | final, for an audience reported to in stages (default: the one due next).") var stage: ReportStage?
+    @Option(help: "The text exactly as sent, when it differs from cordon's draft (- reads standard input).") var file: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try CordonCLI.run(global) { try $0.perform(.notify(audience: audience, channel: channel, reference: reference), on: id) }
+        try CordonCLI.run(global) { context in
+            let given = try file.map { try SentNoticeFile.read($0, context: context) }
+            let session = try context.open(id)
+            // The stage is settled once, so the text drafted and the stage recorded agree.
+            let stage = stage ?? ReportStage.next(for: audience, playbook: session.playbook, state: session.state)
+            let sent = try given ?? drafted(session, stage: stage, context: context)
+            let command = Command.notify(audience: audience, channel: channel, reference: reference, stage: stage, sent: sent)
+            let written = try context.recording(on: session) { try session.perform(command) }
+            context.printRecorded(written, session: session)
+            if sent == nil {
+                context.warn(context.text(
+                    "剧本中没有“\(audience)”的通报模板，时间线只记录了发出一事而没有全文；下次请用 --file 给出发出的全文。",
+                    "The playbook has no template for '\(audience)', so the timeline records that it went out but not its text; give the text with --file next time."))
+            }
+        }
+    }
+
+    /// The notice as cordon drafts it now: the text a team sends when it sends the draft as it is.
+    private func drafted(_ session: IncidentSession, stage: ReportStage?, context: Context) throws -> SentText? {
+        guard session.playbook.template(for: audience) != nil else { return nil }
+        let draft = try NoticeDraft.make(
+            playbook: session.playbook, state: session.state, audience: audience, stage: stage, language: context.language,
+            now: session.state.local(context.now))
+        return SentText(sealing: draft.body, subject: draft.title, source: .draft)
+    }
+}
+
+extension ReportStage: ExpressibleByArgument {}
+
+/// The text of a notice read from the file a team sent it from.
+enum SentNoticeFile {
+    static func read(_ path: String, context: Context) throws -> SentText {
+        let text: String
+        if path == "-" {
+            text = try context.readStandardInput()
+        } else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Refusal("notice-file-unreadable", zh: "无法读取通报全文文件 \(path)；请检查路径和权限，未记录任何内容。", en: "Cannot read the notice's text from \(path); check the path and permissions. Nothing was recorded.")
+            }
+            guard let decoded = String(validating: data, as: UTF8.self) else {
+                throw Refusal.notUTF8(LocalizedText(zh: "通报全文文件 \(path)", en: "The notice file \(path)"))
+            }
+            text = decoded
+        }
+        return SentText(sealing: text, subject: nil, source: .file)
     }
 }

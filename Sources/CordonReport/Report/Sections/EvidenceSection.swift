@@ -16,7 +16,7 @@ struct EvidenceSection: ReportSectionBuilder {
         }
         let custody = evidence.flatMap { item in
             item.custody.map { change in
-                [item.id, input.time(change.at), change.from ?? input.t("（登记）", "(registered)"), change.to, change.by, input.optional(change.reason), "\(change.seq)"]
+                [item.id, input.time(change.at), change.from ?? input.t("（登记）", "(registered)"), change.to, change.by, input.optional(change.reason)]
             }
         }
         var blocks: [ReportBlock] = [
@@ -30,19 +30,19 @@ struct EvidenceSection: ReportSectionBuilder {
         }
         blocks.append(.heading(input.t("保管链", "Chain of custody")))
         blocks.append(.table(ReportTable(
-            headers: [input.t("证据", "Item"), input.t("时间", "When"), input.t("交出", "From"), input.t("接收", "To"), input.t("记录人", "Recorded by"), input.t("原因", "Reason"), "seq"],
+            headers: [input.t("证据", "Item"), input.t("时间", "When"), input.t("交出", "From"), input.t("接收", "To"), input.t("记录人", "Recorded by"), input.t("原因", "Reason")],
             rows: custody)))
         let checks = evidence.flatMap { item in
             item.checks.map { check in
                 let found = check.sha256 ?? check.problem?[input.language] ?? "—"
                 let began = check.startedAt.map { input.time($0) } ?? "—"
-                return [item.id, began, input.time(check.at), check.outcome.title[input.language], found, check.by, "\(check.seq)"]
+                return [item.id, began, input.time(check.at), check.outcome.title[input.language], found, check.by]
             }
         }
         if !checks.isEmpty {
             blocks.append(.heading(input.t("完整性校验", "Integrity checks")))
             blocks.append(.table(ReportTable(
-                headers: [input.t("证据", "Item"), input.t("开始计算", "Hashing began"), input.t("记录时间", "Recorded"), input.t("结果", "Result"), input.t("当时的 SHA-256 或原因", "SHA-256 found, or why unreadable"), input.t("校验人", "Checked by"), "seq"],
+                headers: [input.t("证据", "Item"), input.t("开始计算", "Hashing began"), input.t("记录时间", "Recorded"), input.t("结果", "Result"), input.t("当时的 SHA-256 或原因", "SHA-256 found, or why unreadable"), input.t("校验人", "Checked by")],
                 rows: checks)))
         }
         let data = JSONValue.array(evidence.map(RecordJSON.evidence))

@@ -12,7 +12,7 @@ struct PhasesSection: ReportSectionBuilder {
         for (index, phase) in input.playbook.phases.enumerated() {
             let entered = index == 0 ? state.declaredAt : state.phaseHistory.first { $0.to == phase.id }?.at
             let left = state.phaseHistory.first { $0.from == phase.id }
-            blocks.append(.heading("\(index + 1). \(phase.title[language]) (\(phase.id))"))
+            blocks.append(.heading("\(index + 1). \(phase.title[language])"))
             var span = input.t("进入 ", "entered ") + input.time(entered) + " · " + input.t("离开 ", "left ") + input.time(left?.at)
             if left?.forced == true { span += input.t("（强制推进：", " (forced: ") + input.optional(left?.reason) + input.t("）", ")") }
             blocks.append(.paragraph(span))
@@ -23,7 +23,7 @@ struct PhasesSection: ReportSectionBuilder {
                 let role = input.playbook.role(step.role)?.title[language] ?? step.role
                 let owner = state.assignments[step.role].map { "\(role) · \($0)" } ?? role
                 rows.append([
-                    step.title[language] + " (\(step.id))", step.required ? input.t("是", "yes") : input.t("否", "no"), owner,
+                    step.title[language], step.required ? input.t("是", "yes") : input.t("否", "no"), owner,
                     state.stepState(step.id).title[language], input.time(progress?.at), progress?.by ?? "—", input.optional(progress?.reason),
                 ])
                 steps.append(.object([

@@ -7,11 +7,11 @@ struct SeverityHistorySection: ReportSectionBuilder {
     func section(for input: ReportInput) -> ReportSection? {
         let history = input.state.severityHistory
         let rows = history.map { change in
-            [input.time(change.at), change.severity?.title[input.language] ?? "—", input.actor(seq: change.seq), input.optional(change.reason), "\(change.seq)"]
+            [input.time(change.at), change.severity?.title[input.language] ?? "—", input.actor(seq: change.seq), input.optional(change.reason)]
         }
         let blocks: [ReportBlock] = history.isEmpty
             ? [.paragraph(input.t("尚未定级。", "Not graded yet."))]
-            : [.table(ReportTable(headers: [input.t("时间", "When"), input.t("级别", "Severity"), input.t("操作人", "By"), input.t("原因", "Reason"), "seq"], rows: rows))]
+            : [.table(ReportTable(headers: [input.t("时间", "When"), input.t("级别", "Severity"), input.t("操作人", "By"), input.t("原因", "Reason")], rows: rows))]
         let data = JSONValue.array(history.map { change in
             .object([
                 "at": change.at.json, "severity": change.severity.map { .string($0.rawValue) } ?? .null,

@@ -8,6 +8,7 @@ struct SummarySection: ReportSectionBuilder {
         let state = input.state
         let language = input.language
         let suggestion = SeverityGrading.suggest(playbook: input.playbook, scope: state.scope)
+        let content = input.noticeContent
         let status = state.isClosed
             ? input.t("已关闭", "closed")
             : input.t("处置中（当前阶段：", "open (phase: ") + (input.playbook.phase(state.phase)?.title[language] ?? state.phase) + input.t("）", ")")
@@ -15,7 +16,9 @@ struct SummarySection: ReportSectionBuilder {
             ReportFact(input.t("事件编号", "Incident"), state.id),
             ReportFact(input.t("标题", "Title"), state.title),
             ReportFact(input.t("类型", "Kind"), state.isDrill ? input.t("演练", "drill") : input.t("真实事件", "real incident")),
-            ReportFact(input.t("剧本", "Playbook"), "\(input.playbook.id) v\(input.playbook.version) — \(input.playbook.title[language])"),
+            ReportFact(input.t("报告单位", "Company"), content.text("company")),
+            ReportFact(input.t("联系人及联系方式", "Contact"), content.text("contact")),
+            ReportFact(input.t("剧本", "Playbook"), input.playbook.title[language]),
             ReportFact(input.t("事件级别", "Severity"), state.severity?.title[language] ?? input.t("未定级", "ungraded")),
         ]
         if let suggestion {
@@ -36,6 +39,7 @@ struct SummarySection: ReportSectionBuilder {
             "closed": .bool(state.isClosed), "phase": .string(state.phase),
             "detected_at": state.detectedAt.json, "declared_at": state.declaredAt.json, "closed_at": state.closedAt.json,
             "generated_at": input.now.json,
+            "company": content.element("company")?.value.json ?? .null, "contact": content.element("contact")?.value.json ?? .null,
         ]
         return ReportSection(
             id: id, title: input.t("概况", "Summary"),

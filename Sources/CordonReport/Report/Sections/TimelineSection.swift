@@ -1,6 +1,7 @@
 import CordonCore
 
-/// Every event of the timeline, one line each, as the console shows it.
+/// Every event of the timeline, one line each, as the console shows it: an annex, after the
+/// main text, since a reader checks it rather than reads it.
 struct TimelineSection: ReportSectionBuilder {
     let id = "timeline"
 
@@ -13,8 +14,8 @@ struct TimelineSection: ReportSectionBuilder {
             .object(["seq": .int(event.seq), "ts": event.ts.json, "actor": .string(event.actorLabel), "type": .string(event.type), "summary": .string(summary)])
         })
         return ReportSection(
-            id: id, title: input.t("时间线", "Timeline"),
+            id: id, title: input.t("附件：完整时间线", "Annex: the full timeline"),
             blocks: [.table(ReportTable(headers: ["seq", input.t("时间", "When"), input.t("操作人", "By"), input.t("事件", "Event")], rows: rows))],
-            data: data)
+            data: data, isAppendix: true)
     }
 }
