@@ -25,6 +25,10 @@ public struct AppModel {
     /// Forms cancelled with something typed in them, by their `draftKey`: each comes back as it
     /// was when the same form is opened again, until it is recorded or the incident is left.
     var drafts: [String: any Dialog] = [:]
+    /// Who is at this console: the login and any name given with `--actor`. A drill's inject
+    /// addressed to roles pops up here only for the people holding them (or the facilitator);
+    /// empty when not known, and then every inject pops up.
+    public var participants: [String] = []
 
     public init(language: Language, size: Size, now: Timestamp, home: HomeModel? = nil) {
         self.language = language
@@ -48,7 +52,7 @@ public struct AppModel {
 
     /// The bindings of the screen under any dialog.
     public var screenKeyContexts: [KeyContext] {
-        guard let console else { return [.home] }
+        guard let console else { return home?.showingReview == true ? [.review] : [.home] }
         if console.player != nil { return [.replay, .console] }
         return console.incident.isDrill ? [.drill, .console] : [.console]
     }

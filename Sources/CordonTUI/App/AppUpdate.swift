@@ -32,9 +32,10 @@ extension AppModel {
             size = newSize
             settleConsole(count: timeline.count)
             return []
-        case .homeLoaded(let incidents, let drills, let playbooks, let scenarios):
+        case .homeLoaded(let incidents, let drills, let playbooks, let scenarios, let sources):
             var model = home ?? HomeModel()
             model.load(incidents: incidents, drills: drills, playbooks: playbooks, scenarios: scenarios)
+            model.review = sources.review(period: .year(endingOn: DueDate.today(now)), now: now)
             home = model
             return []
         case .opened(let snapshot, let mode):
@@ -92,6 +93,8 @@ extension AppModel {
             dialogError = nil
             return []
         case .actingAs(let name):
+            // An inject addressed to a role this person holds pops up here too.
+            if !participants.isEmpty, !participants.contains(name) { participants.append(name) }
             flash = Flash(localized("此终端的记录将署名：\(name.terminalSafe)", "Entries from this terminal are recorded under: \(name.terminalSafe)"), tone: .good)
             return []
         }

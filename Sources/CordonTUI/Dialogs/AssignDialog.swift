@@ -5,7 +5,8 @@ import CordonCore
 struct AssignDialog: Dialog {
     let roles: [Role]
     var selection: Int
-    var person = TextField(limit: 200)
+    // Room past the limit, so that a name too long is refused with the reason, not cut short.
+    var person = TextField(limit: TextLimits.text)
     /// The role to offer once the assignment being recorded is on disk; `nil` when none is left.
     private var nextRole: Int?
 
@@ -46,7 +47,7 @@ struct AssignDialog: Dialog {
         guard let nextRole else { return nil }
         var next = self
         next.selection = nextRole
-        next.person = TextField(limit: 200)
+        next.person = TextField(limit: TextLimits.text)
         next.nextRole = nil
         return next
     }
