@@ -47,7 +47,7 @@ struct AssignDialog: Dialog {
         guard let nextRole else { return nil }
         var next = self
         next.selection = nextRole
-        next.person = TextField(limit: 200)
+        next.person = TextField(limit: TextLimits.text)
         next.nextRole = nil
         return next
     }
