@@ -3,6 +3,9 @@ import CordonCore
 import CordonTestSupport
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A checkpoint only ever saves reading: opening from one gives the state folding every line
 /// gives, and one that is torn, edited, stale or for something else is ignored, never trusted.
@@ -82,6 +85,19 @@ struct CheckpointTests {
             #expect(opened.drillClock?.now() == conductor.now)
         }
         #expect(resumed > 0)
+    }
+
+    @Test("in a home shared by a group, the checkpoint is a 0660 file of that group like every other", .enabled(if: getuid() == 0, "needs root to give the home another group"))
+    func sharedHomeCheckpoint() throws {
+        let home = folder.path + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let team: gid_t = 100
+        #expect(chown(home, 0, team) == 0 && chmod(home, 0o2770) == 0)
+        let long = try incident(in: store(interval: 10), events: 25, seed: 3)
+        #expect(Checkpoint.read(folder: long.folder) != nil)
+        var info = stat()
+        #expect(lstat(checkpointFile(long), &info) == 0)
+        #expect(info.st_mode & 0o7777 == 0o660 && info.st_gid == team)
     }
 
     @Test("a checkpoint is written once enough events lie beyond the last, as a 0600 file; a short incident has none")

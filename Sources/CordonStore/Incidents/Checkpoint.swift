@@ -2,7 +2,7 @@ import CordonCore
 import Foundation
 
 /// The folded state of an incident as of one line of its timeline, kept beside it as
-/// `checkpoint.json` (`0600`) so that a command on a long incident reads and folds only the lines
+/// `checkpoint.json` (`0600`, or `0660` in a group-shared home) so that a command on a long incident reads and folds only the lines
 /// after it instead of every line from the first.
 ///
 /// A cache, never evidence: the timeline stays the only source of truth. A checkpoint is
@@ -60,7 +60,7 @@ struct Checkpoint: Codable, Hashable {
     /// sealed with this home's key.
     static func read(folder: String) -> Checkpoint? {
         guard let key = CheckpointKey.existing(forIncidentFolder: folder),
-              let bytes = try? FileSystem.readFile(path(in: folder), limit: maximumBytes),
+              let bytes = try? FileSystem.readFile(path(in: folder), limit: maximumBytes, followLinks: false),
               bytes.count > sealLength + 1, bytes[sealLength] == 0x0A
         else { return nil }
         let body = bytes[(sealLength + 1)...]
@@ -91,8 +91,7 @@ struct Checkpoint: Codable, Hashable {
         let bytes = Checkpoint.sealed(JSONWriter.encode(value), key: key)
         let temporary = "\(Checkpoint.path(in: folder)).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         do {
-            let file = try FileDescriptor(path: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
-            try file.setMode(0o600)
+            let file = try FileSystem.createFile(temporary)
             try file.writeAll(bytes)
         } catch {
             unlink(temporary)

@@ -83,11 +83,16 @@ public struct IncidentStore: Sendable {
             throw StoreError("detected-too-early", zh: "发现时间 \(detected.iso8601) 早于一年前；请检查 --detected-at（日期写错了吗？）。", en: "The detection time \(detected.iso8601) is more than a year ago; check --detected-at (is the date mistyped?).")
         }
         let parent = home.folder(for: declaration.kind)
+        let access = HomeAccess(home: home)
+        // Checked before creating anything, so a folder others may write is never written into,
+        // and again after, for what was just made.
+        _ = try access.checkFolders(for: declaration.kind)
         do {
             try FileSystem.makeDirectory(parent)
         } catch {
             throw StoreError.system(error, while: LocalizedText(zh: "创建目录", en: "Creating the home folder"))
         }
+        _ = try access.checkFolders(for: declaration.kind)
         let (id, folder) = try allocateFolder(kind: declaration.kind, on: now, in: parent)
         let playbook = declaration.playbook.playbook
         // A declaration that fails part-way leaves no folder behind to be listed as broken.
@@ -171,10 +176,10 @@ public struct IncidentStore: Sendable {
     public func open(_ id: IncidentId, stamp: Stamp, keepEvents: Bool = true) throws(StoreError) -> IncidentSession {
         let folder = home.folder(for: id)
         let timeline = folder + "/" + Self.timelineFile
-        guard FileSystem.exists(timeline) else {
+        guard try HomeAccess(home: home).checkIncident(id) else {
             throw StoreError("unknown-incident", zh: "没有事件 \(id)（在 \(home.root) 下）；用 cordon list\(id.isDrill ? " --drills" : "") 查看已有事件。", en: "There is no incident \(id) under \(home.root); cordon list\(id.isDrill ? " --drills" : "") shows those there are.")
         }
-        let journal = try Journal(path: timeline)
+        let journal = try Journal(path: timeline, beneath: home.root)
         // A command that needs only the state starts from the checkpoint when the timeline
         // confirms it; one that shows every event reads them all. The checkpoint is read and
         // checked against the bytes before it while the playbook loads.
@@ -210,14 +215,27 @@ public struct IncidentStore: Sendable {
 
     func frozenPlaybook(folder: String, id: IncidentId) throws(StoreError) -> LoadedPlaybook {
         do {
-            return try PlaybookLoader.load(path: folder + "/" + Self.playbookFile)
+            return try PlaybookLoader.load(path: folder + "/" + Self.playbookFile, followLinks: false)
         } catch {
             throw StoreError("playbook-unreadable", zh: "无法读取 \(id) 冻结的剧本：\(error.description)", en: "\(id)'s frozen playbook cannot be read: \(error.description)")
         }
     }
 
-    /// Incidents (or drills), newest first, each read from its timeline.
+    /// Checks that the home and its folder of incidents (or drills) may be trusted (see
+    /// `HomeAccess`) before they are listed.
+    public func checkFolders(for kind: IncidentId.Kind) throws(StoreError) {
+        _ = try HomeAccess(home: home).checkFolders(for: kind)
+    }
+
+    /// Checks everything an incident is read from (see `HomeAccess`); `false` when it is missing.
+    public func checkIncident(_ id: IncidentId) throws(StoreError) -> Bool {
+        try HomeAccess(home: home).checkIncident(id)
+    }
+
+    /// Incidents (or drills), newest first, each read from its timeline. Nothing at all when the
+    /// home or the folder of incidents may not be trusted (`checkFolders` says why).
     public func list(kind: IncidentId.Kind) -> [IncidentSummary] {
+        guard (try? HomeAccess(home: home).checkFolders(for: kind)) == true else { return [] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: home.folder(for: kind))) ?? []
         let stamp = Stamp(actor: Identity.login(), clock: SystemClock())
         let ids = names.compactMap { IncidentId($0) }.filter { $0.kind == kind }.sorted(by: >)

@@ -10,13 +10,20 @@ import Foundation
 public struct Stamp: Sendable {
     /// The operating-system login.
     public var actor: String
-    /// The name given with `--actor`, recorded in `data.as`.
-    public var onBehalfOf: String?
+    /// The name recorded in `data.as`: the one given with `--actor`, else the one typed at the
+    /// console's start on a shared login.
+    public var onBehalfOf: String? {
+        get { named ?? keyboard?.name }
+        set { named = newValue }
+    }
+    private var named: String?
+    /// Who is at the keyboard, as a console learns it once it has started.
+    public var keyboard: KeyboardName?
     public var clock: any Clock
 
     public init(actor: String, onBehalfOf: String? = nil, clock: any Clock) {
         self.actor = actor
-        self.onBehalfOf = onBehalfOf
+        self.named = onBehalfOf
         self.clock = clock
     }
 }
@@ -53,17 +60,22 @@ public final class Journal {
     public private(set) var recoveries: [TailRecovery] = []
 
     /// Opens an existing timeline. Reading starts at `position` (the start, or a checkpoint).
-    public init(path: String, from position: ChainPosition = .start) throws(StoreError) {
+    /// Given the home folder as `beneath`, no symbolic link below it is followed on the way.
+    public init(path: String, from position: ChainPosition = .start, beneath root: String? = nil) throws(StoreError) {
         self.path = path
         self.position = position
         verified = position == .start ? PrefixFingerprint() : nil
+        func open(_ flags: Int32) throws(SystemError) -> FileDescriptor {
+            guard let root else { return try FileDescriptor(path: path, flags: flags) }
+            return try FileDescriptor(path: path, beneath: root, flags: flags)
+        }
         do {
             // O_NOFOLLOW: a timeline replaced by a symlink is not followed to some other file.
-            file = try FileDescriptor(path: path, flags: O_RDWR | O_APPEND | O_NOFOLLOW)
+            file = try open(O_RDWR | O_APPEND | O_NOFOLLOW)
             writable = true
         } catch let error where error.isReadOnly {
             do {
-                file = try FileDescriptor(path: path, flags: O_RDONLY | O_NOFOLLOW)
+                file = try open(O_RDONLY | O_NOFOLLOW)
             } catch {
                 throw StoreError.system(error, while: LocalizedText(zh: "打开时间线", en: "Opening the timeline"))
             }

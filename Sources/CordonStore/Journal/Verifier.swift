@@ -122,7 +122,7 @@ public enum Verifier {
         let result: JournalScanner.Step
         let size: Int
         do {
-            let file = try FileDescriptor(path: timeline, flags: O_RDONLY)
+            let file = try FileDescriptor(path: timeline, flags: O_RDONLY | O_NOFOLLOW)
             try file.lock(.shared)
             size = try file.size()
             result = try TimelineReader.read(file, from: .start, to: size) { event in
@@ -150,7 +150,7 @@ public enum Verifier {
         }
         func altered(_ file: String, recordedAs key: String) -> Bool {
             guard let recorded = declaration?.data.string(key) else { return false }
-            let frozen = try? FileSystem.readFile(folder + "/" + file, limit: 1 << 24)
+            let frozen = try? FileSystem.readFile(folder + "/" + file, limit: 1 << 24, followLinks: false)
             return frozen.map(LineHash.hex) != recorded
         }
         let folderName = (folder as NSString).lastPathComponent

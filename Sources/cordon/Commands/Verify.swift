@@ -28,7 +28,7 @@ struct Verify: ParsableCommand {
             let anchors = expected.compactMap(VerifyReport.LineAnchor.init)
             let incident = try IncidentStore.parseId(id)
             let folder = context.home.folder(for: incident)
-            guard FileManager.default.fileExists(atPath: folder + "/" + IncidentStore.timelineFile) else {
+            guard try context.store.checkIncident(incident) else {
                 _ = try context.store.open(incident, stamp: context.stamp)
                 return
             }
