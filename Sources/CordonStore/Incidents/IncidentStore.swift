@@ -64,7 +64,13 @@ public struct IncidentStore: Sendable {
 
     /// Creates the incident folder, freezes the playbook into it and writes the declaration.
     public func declare(_ declaration: Declaration, stamp: Stamp) throws(StoreError) -> IncidentSession {
-        guard let title = IncidentRules.clean(declaration.title) else {
+        let checkedTitle: String?
+        do throws(Refusal) {
+            checkedTitle = try TextLimits.title(declaration.title)
+        } catch {
+            throw StoreError(error.code, zh: error.message.zh, en: error.message.en)
+        }
+        guard let title = checkedTitle else {
             throw StoreError("title-required", zh: "请给事件一个标题：--title \"…\"。", en: "Give the incident a title: --title \"…\"")
         }
         let now = stamp.clock.now()
@@ -177,10 +183,19 @@ public struct IncidentStore: Sendable {
         let probe = keepEvents ? nil : journal.probe(checkpointIn: folder)
         let playbook = try frozenPlaybook(folder: folder, id: id)
         var resumed: IncidentState?
-        if let (checkpoint, prefix) = probe?.wait(), let prefix, checkpoint.fits(incident: id, playbookSha256: playbook.sha256),
+        let probed = probe?.wait()
+        if let (checkpoint, prefix) = probed, let prefix, checkpoint.fits(incident: id, playbookSha256: playbook.sha256),
            journal.resume(at: Journal.Anchor(position: checkpoint.position, lineOffset: checkpoint.lineOffset, prefix: checkpoint.prefix), prefix: prefix)
         {
             resumed = checkpoint.state
+        }
+        // Read before the timeline's size: a checkpoint only ever covers bytes that were in the
+        // file when it was written, and the file only grows, so one beyond its end means lines
+        // were cut. It stays as it is, the one witness of how long the timeline was.
+        if let checkpoint = probed?.checkpoint ?? (keepEvents ? Checkpoint.read(folder: folder) : nil),
+           checkpoint.incident == id.description, let size = journal.fileSize(), checkpoint.position.offset > size
+        {
+            throw StoreError.truncated(id, checkpoint: checkpoint.position, size: size)
         }
         let session = try IncidentSession(
             id: id, folder: folder, playbook: playbook.playbook, playbookSha256: playbook.sha256, journal: journal, stamp: stamp,
@@ -229,6 +244,16 @@ public struct IncidentStore: Sendable {
                 return IncidentSummary(id: id, state: nil, phaseTitle: nil, problem: error.message)
             }
         }
+    }
+}
+
+extension StoreError {
+    /// A checkpoint covers more of the timeline than the timeline now holds.
+    static func truncated(_ id: IncidentId, checkpoint: ChainPosition, size: Int) -> StoreError {
+        StoreError(
+            "timeline-truncated",
+            zh: "\(id) 的时间线比它的检查点 checkpoint.json 记录的短：检查点覆盖到第 \(checkpoint.seq) 行（\(checkpoint.offset) 字节），时间线现在只有 \(size) 字节，末尾的行很可能被删掉了。未做任何更改；请保留该目录作为证据，运行 cordon verify \(id) --expect SEQ:HASH 与别处记下的头哈希核对。若是有意从备份恢复了时间线，把 checkpoint.json 移出该目录并与证据一同保存。",
+            en: "\(id)'s timeline is shorter than its checkpoint.json says: the checkpoint covers line \(checkpoint.seq) (\(checkpoint.offset) bytes), the timeline now holds \(size) bytes, so lines were likely cut from its end. Nothing was changed; keep the folder as evidence and run cordon verify \(id) --expect SEQ:HASH with a head hash noted elsewhere. If you restored the timeline from a backup on purpose, move checkpoint.json out of the folder and keep it with the evidence.")
     }
 }
 

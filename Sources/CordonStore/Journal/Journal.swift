@@ -38,6 +38,8 @@ public final class Journal {
     public private(set) var position: ChainPosition
     /// Where the last intact line read or written starts, once one has been.
     private(set) var lineOffset: Int?
+    /// The time of the last intact line read or written: no line is stamped before it.
+    private(set) var lastTimestamp: Timestamp?
     /// A torn tail seen by the last read and not yet moved aside.
     public private(set) var tornTail: TornTail?
     /// A write this journal could neither confirm nor undo: it writes nothing more.
@@ -78,7 +80,7 @@ public final class Journal {
 
     /// Creates a timeline holding its first line; fails if the file exists.
     public static func create(path: String, first draft: EventDraft, stamp: Stamp) throws(StoreError) -> (Journal, Event) {
-        let (events, bytes) = lines(for: [draft], after: .start, stamp: stamp)
+        let (events, bytes) = lines(for: [draft], after: .start, notBefore: nil, stamp: stamp)
         do {
             try FileSystem.writeNewFile(path, bytes)
             try FileSystem.syncDirectory((path as NSString).deletingLastPathComponent)
@@ -127,7 +129,7 @@ public final class Journal {
             }
             let (drafts, answer) = decide(caughtUp)
             guard !drafts.isEmpty else { return (caughtUp, [], answer) }
-            let (events, bytes) = Journal.lines(for: drafts, after: position, stamp: stamp)
+            let (events, bytes) = Journal.lines(for: drafts, after: position, notBefore: lastTimestamp, stamp: stamp)
             let doing = LocalizedText(zh: "写入时间线", en: "Writing the timeline")
             do throws(SystemError) {
                 try file.writeAll(bytes)
@@ -150,6 +152,7 @@ public final class Journal {
                 throw StoreError.system(error, while: doing)
             }
             verified?.update(bytes)
+            lastTimestamp = events.last!.ts
             let lastLine = Journal.lastLineStart(bytes)
             lineOffset = position.offset + lastLine
             position = ChainPosition(offset: position.offset + bytes.count, seq: events.last!.seq, headHash: LineHash.hex(bytes[lastLine..<bytes.count - 1]))
@@ -197,7 +200,12 @@ public final class Journal {
         let result: JournalScanner.Step
         var running = verified
         do throws(SystemError) {
-            result = try TimelineReader.read(file, from: position, to: size, fingerprint: &running, each: each)
+            var latest = lastTimestamp
+            result = try TimelineReader.read(file, from: position, to: size, fingerprint: &running) { event in
+                latest = event.ts
+                each(event)
+            }
+            if result.damage == nil { lastTimestamp = latest }
         } catch {
             throw StoreError.system(error, while: reading)
         }
@@ -228,15 +236,35 @@ public final class Journal {
         }
     }
 
+    /// The timeline file's size now, or `nil` when it cannot be read.
+    func fileSize() -> Int? { try? file.size() }
+
+    /// The key in `data` that keeps the machine's own reading of its clock when it was behind
+    /// the line before (see `lines(for:after:notBefore:stamp:)`).
+    public static let clockKey = "machine_clock"
+
     /// Stamps drafts into events and their bytes, chained after `position`.
-    static func lines(for drafts: [EventDraft], after position: ChainPosition, stamp: Stamp) -> ([Event], [UInt8]) {
-        let now = stamp.clock.now()
+    ///
+    /// Time only moves forward in a timeline: when the clock reads earlier than the line before
+    /// (`notBefore`), as a machine whose clock was set back or runs slow does, the lines are dated
+    /// at that line's time instead, and each keeps the machine's reading and how far behind it
+    /// was in `data.machine_clock` (`{"read": …, "behind_ms": …}`). Nothing is refused: the
+    /// responder's action is recorded, and the skew is there for whoever reads the timeline.
+    static func lines(for drafts: [EventDraft], after position: ChainPosition, notBefore: Timestamp?, stamp: Stamp) -> ([Event], [UInt8]) {
+        let reading = stamp.clock.now()
+        var now = reading
+        var skew: JSONObject?
+        if let notBefore, reading < notBefore {
+            now = Timestamp(millis: notBefore.millis, offsetSeconds: reading.offsetSeconds)
+            skew = ["read": .string(reading.iso8601), "behind_ms": .int(Int(notBefore.millis - reading.millis))]
+        }
         var prev = position.headHash
         var events: [Event] = []
         var bytes: [UInt8] = []
         for (offset, draft) in drafts.enumerated() {
             var data = draft.data
             if let name = stamp.onBehalfOf { data["as"] = .string(name) }
+            if let skew { data[Journal.clockKey] = .object(skew) }
             let event = Event(seq: position.seq + offset + 1, ts: now, actor: stamp.actor, type: draft.type, data: data, prev: prev)
             let line = event.line
             prev = LineHash.hex(line)
@@ -279,12 +307,13 @@ extension Journal {
     /// else read here). Returns whether it did; on `false` nothing changed.
     func resume(at anchor: Anchor, prefix: PrefixFingerprint? = nil) -> Bool {
         guard position == .start, lineOffset == nil else { return false }
-        let confirmed = (try? withLock(.shared) { () throws(StoreError) -> PrefixFingerprint? in
+        let confirmed = (try? withLock(.shared) { () throws(StoreError) -> (prefix: PrefixFingerprint, timestamp: Timestamp)? in
             do throws(SystemError) {
-                guard try confirmsLine(anchor) else { return nil }
+                guard let timestamp = try confirmsLine(anchor) else { return nil }
                 var current = prefix
                 if current == nil { current = try TimelineReader.fingerprint(file, count: anchor.position.offset) }
-                return current?.hex == anchor.prefix ? current : nil
+                guard let current, current.hex == anchor.prefix else { return nil }
+                return (current, timestamp)
             } catch {
                 return nil
             }
@@ -292,7 +321,8 @@ extension Journal {
         guard let confirmed else { return false }
         position = anchor.position
         lineOffset = anchor.lineOffset
-        verified = confirmed
+        lastTimestamp = confirmed.timestamp
+        verified = confirmed.prefix
         return true
     }
 
@@ -300,18 +330,19 @@ extension Journal {
     /// it covers, on another thread, for `resume(at:prefix:)`.
     func probe(checkpointIn folder: String) -> CheckpointProbe { CheckpointProbe(folder: folder, file: file) }
 
-    private func confirmsLine(_ anchor: Anchor) throws(SystemError) -> Bool {
+    /// The time of the covered line, when the file holds it as `anchor` says.
+    private func confirmsLine(_ anchor: Anchor) throws(SystemError) -> Timestamp? {
         let position = anchor.position
-        guard anchor.lineOffset >= 0, anchor.lineOffset < position.offset, try file.size() >= position.offset else { return false }
+        guard anchor.lineOffset >= 0, anchor.lineOffset < position.offset, try file.size() >= position.offset else { return nil }
         // The covered line with the newline before it (if any) and its own.
         let from = max(0, anchor.lineOffset - 1)
         let bytes = try file.read(at: from, count: position.offset - from)
-        guard bytes.count == position.offset - from, bytes.last == 0x0A, from == anchor.lineOffset || bytes.first == 0x0A else { return false }
+        guard bytes.count == position.offset - from, bytes.last == 0x0A, from == anchor.lineOffset || bytes.first == 0x0A else { return nil }
         let line = bytes[(anchor.lineOffset - from)..<(bytes.count - 1)]
         guard !line.contains(0x0A), LineHash.hex(line) == position.headHash,
               let event = try? Event(line: Array(line)), event.seq == position.seq
-        else { return false }
-        return true
+        else { return nil }
+        return event.ts
     }
 }
 

@@ -22,6 +22,10 @@ public struct AppModel {
     /// An evidence file being hashed for the form on top: how far it has come.
     public var hashing: HashProgress?
     public var flash: Flash?
+    /// Who is at this console: the login and any name given with `--actor`. A drill's inject
+    /// addressed to roles pops up here only for the people holding them (or the facilitator);
+    /// empty when not known, and then every inject pops up.
+    public var participants: [String] = []
 
     public init(language: Language, size: Size, now: Timestamp, home: HomeModel? = nil) {
         self.language = language
@@ -39,7 +43,7 @@ public struct AppModel {
 
     /// The bindings of the screen under any dialog.
     public var screenKeyContexts: [KeyContext] {
-        guard let console else { return [.home] }
+        guard let console else { return home?.showingReview == true ? [.review] : [.home] }
         if console.player != nil { return [.replay, .console] }
         return console.incident.isDrill ? [.drill, .console] : [.console]
     }

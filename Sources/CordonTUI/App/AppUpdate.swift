@@ -26,9 +26,10 @@ extension AppModel {
             size = newSize
             settleConsole(count: timeline.count)
             return []
-        case .homeLoaded(let incidents, let drills, let playbooks, let scenarios):
+        case .homeLoaded(let incidents, let drills, let playbooks, let scenarios, let sources):
             var model = home ?? HomeModel()
             model.load(incidents: incidents, drills: drills, playbooks: playbooks, scenarios: scenarios)
+            model.review = sources.review(period: .year(endingOn: DueDate.today(now)), now: now)
             home = model
             return []
         case .opened(let snapshot, let mode):

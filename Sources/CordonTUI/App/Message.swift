@@ -22,7 +22,8 @@ public enum Message: Sendable {
     /// The clock moved (once a second).
     case tick(Timestamp)
     case resized(Size)
-    case homeLoaded(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing], scenarios: [Scenario] = [])
+    /// `review` is what the review screen and the home screen's planned drills are made from.
+    case homeLoaded(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing], scenarios: [Scenario] = [], review: ReviewSources = ReviewSources())
     case opened(IncidentSnapshot, ConsoleMode)
     /// New events are in the journal: `mine` when this console recorded them (and they are on disk).
     case journalChanged(IncidentSnapshot, new: [Event], mine: Bool)

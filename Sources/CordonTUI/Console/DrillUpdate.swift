@@ -8,6 +8,13 @@ extension ConsoleModel {
         return drill.isConducted(from: conductor)
     }
 
+    /// Whether the inject pops up here: always on the facilitator's console and where nobody
+    /// knows who is at the keyboard, else for the people holding a role it is addressed to.
+    func popsUp(_ inject: String, for participants: [String]) -> Bool {
+        guard mode.conductor == nil, !participants.isEmpty, let found = mode.scenario?.inject(inject) else { return true }
+        return found.isAddressed(to: participants, assignments: incident.assignments)
+    }
+
     /// A running drill this console could take over: its scenario is known and another console
     /// (or none, since it crashed) conducts it.
     var canTakeOverDrill: Bool {
@@ -101,7 +108,15 @@ extension AppModel {
         for event in new {
             switch event.type {
             case EventType.injectDelivered:
-                if let inject = event.data.string("inject") { console.unshownInjects.append(inject) }
+                guard let inject = event.data.string("inject") else { break }
+                if console.popsUp(inject, for: participants) {
+                    console.unshownInjects.append(inject)
+                } else if let roles = console.mode.scenario?.inject(inject)?.to {
+                    let titles = roles.map { role in console.playbook.roles.first { $0.id == role }?.title ?? LocalizedText(role) }
+                    flash = Flash(localized(
+                        "注入已送达\(titles.map(\.zh).joined(separator: "、"))（按 i 查看）。",
+                        "An inject went to \(titles.map(\.en).joined(separator: ", ")) (press i to see it)."))
+                }
             case EventType.drillEnded:
                 console.evaluationDue = console.mode.scenario != nil
             case EventType.drillClock where event.data.string("action") == "takeover":

@@ -4,7 +4,8 @@ import CordonCore
 struct AssignDialog: Dialog {
     let roles: [Role]
     var selection: Int
-    var person = TextField(limit: 200)
+    // Room past the limit, so that a name too long is refused with the reason, not cut short.
+    var person = TextField(limit: TextLimits.text)
 
     init(playbook: Playbook, role: String) {
         roles = playbook.roles

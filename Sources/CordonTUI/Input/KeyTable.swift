@@ -8,6 +8,8 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case replay
     /// A drill's keys, over the console's.
     case drill
+    /// The review screen, opened from the home screen.
+    case review
     case dialog
 
     public var title: LocalizedText {
@@ -16,6 +18,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case .console: LocalizedText(zh: "事件控制台", en: "Incident console")
         case .replay: LocalizedText(zh: "回放播放器", en: "Replay player")
         case .drill: LocalizedText(zh: "演练", en: "Drill")
+        case .review: LocalizedText(zh: "年度回顾", en: "Year in review")
         case .dialog: LocalizedText(zh: "对话框与输入框", en: "Dialogs and text fields")
         }
     }
@@ -95,6 +98,13 @@ public enum KeyTable {
             bind(.home, [.character("d")], .declare, "宣布新事件或演练", "Declare a new incident or drill", hint: ("宣布", "declare")),
             bind(.home, [.character("r")], .replay, "回放所选事件或演练（只读播放器）", "Replay the selected incident or drill (a read-only player)", hint: ("回放", "replay")),
             bind(.home, [.character("D")], .startDrill, "开始演练：选择场景", "Start a drill: choose a scenario", hint: ("演练", "drill")),
+            bind(.home, [.character("v")], .review, "年度回顾：事件、演练得分、覆盖与改进措施", "Year in review: incidents, drill scores, coverage and actions", hint: ("回顾", "review")),
+            bind(.review, [.up, .character("k")], .up, "上滚", "Scroll up"),
+            bind(.review, [.down, .character("j")], .down, "下滚", "Scroll down", hint: ("滚动", "scroll")),
+            bind(.review, [.pageUp], .pageUp, "向上翻页", "Page up"),
+            bind(.review, [.pageDown], .pageDown, "向下翻页", "Page down"),
+            bind(.review, [.escape, .character("q"), .character("v")], .back, "返回主界面", "Back to the home screen", hint: ("返回", "back")),
+            bind(.review, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),
             bind(.home, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),
             bind(.home, [.character("q")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
 

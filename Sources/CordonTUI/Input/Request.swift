@@ -12,7 +12,7 @@ public enum Request: Sendable, Hashable {
     /// The records menu: evidence, scope, findings, accountability, actions, notice facts.
     case records
     // The home screen
-    case open, replay, declare, startDrill
+    case open, replay, declare, startDrill, review
     // The replay player and the drill
     case player(ReplayAction)
     case drill(DrillRequest)

@@ -81,6 +81,12 @@ public final class ConsoleProgram {
 
     public func render() -> Canvas { Screen.render(model, timeline: timeline) }
 
+    /// Who is at this console (see `AppModel.participants`).
+    public var participants: [String] {
+        get { model.participants }
+        set { model.participants = newValue }
+    }
+
     /// The time the console reads the incident at: the replay's moment, the drill clock, or now.
     public var readingTime: Timestamp {
         if let replay { return replay.now }
@@ -282,7 +288,7 @@ public final class ConsoleProgram {
             guard let library else { return [] }
             return [.homeLoaded(
                 incidents: library.incidents(kind: .incident), drills: library.incidents(kind: .drill),
-                playbooks: library.playbooks(), scenarios: library.scenarios())]
+                playbooks: library.playbooks(), scenarios: library.scenarios(), review: library.reviewSources())]
         case .declare(let request):
             guard let library else { return [] }
             do {

@@ -17,7 +17,9 @@ struct HomeScreen: ParsableCommand {
             try context.store.checkFolders(for: .incident)
             try context.store.checkFolders(for: .drill)
             let library = HomeLibrary(store: context.store, catalog: context.catalog, stamp: context.stamp)
-            return ConsoleProgram(library: library, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+            let program = ConsoleProgram(library: library, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+            program.participants = context.participants
+            return program
         }
     }
 }
@@ -36,6 +38,7 @@ struct OpenConsole: ParsableCommand {
             // A drill with its scenario opens as one, so its injects can be answered from here.
             let journal = try context.store.openForConsole(id, stamp: context.stamp)
             let program = ConsoleProgram(journal: journal, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+            program.participants = context.participants
             if let torn = (journal as? IncidentSession)?.tornTail ?? (journal as? DrillSession)?.session.tornTail {
                 // Said on stderr too, but the console's screen would hide it at once.
                 program.send(.failed(LocalizedText(

@@ -12,11 +12,13 @@ struct NoticeCommand: ParsableCommand {
 
             The draft states every element PIPL Art. 57 requires; what is still unknown is marked \
             (【待补充：原因】 / [TO BE CONFIRMED: cause]) and listed on standard error. Nothing is \
-            recorded: once the notice has gone out, record it with cordon notify.
+            recorded: once the notice has gone out, record it with cordon notify. --output FILE \
+            writes the draft whole or not at all.
             """)
 
     @Argument(help: "Incident id.") var id: String
     @Argument(help: "Audience with a template in the playbook: regulator, individuals, …") var audience: String
+    @Option(help: ArgumentHelp("Write the draft to FILE, replacing it only once the whole draft is on disk. 写入文件。", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -25,19 +27,20 @@ struct NoticeCommand: ParsableCommand {
             let now = session.state.local(context.now)
             let draft = try NoticeDraft.make(playbook: session.playbook, state: session.state, audience: audience, language: context.language, now: now)
             if context.options.json {
-                context.printJSON(.object([
+                try context.emit(JSONWriter.string(.object([
                     "id": .string(session.state.id), "audience": .string(draft.audience), "language": .string(draft.language.rawValue),
                     "title": .string(draft.title), "body": .string(draft.body),
                     "unknown": .array(draft.unknown.map { .string($0) }), "pending": .array(draft.pending.map { .string($0) }),
-                ]))
+                ])) + "\n", to: output)
                 return
             }
             let body = draft.body.terminalSafeLines
             // The title is the subject a filing or an e-mail carries; the body is the letter,
             // with its own heading.
-            print(context.text("主题：", "Subject: ") + draft.title.terminalSafe)
-            print(String(repeating: "─", count: 40))
-            print(body, terminator: body.hasSuffix("\n") ? "" : "\n")
+            let letter = context.text("主题：", "Subject: ") + draft.title.terminalSafe + "\n"
+                + String(repeating: "─", count: 40) + "\n"
+                + body + (body.hasSuffix("\n") ? "" : "\n")
+            try context.emit(letter, to: output)
             if !draft.unknown.isEmpty {
                 let list = draft.unknown.joined(separator: context.language == .zh ? "、" : "; ")
                 context.warn(context.text(
