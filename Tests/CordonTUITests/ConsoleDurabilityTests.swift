@@ -20,7 +20,7 @@ struct ConsoleDurabilityTests {
         try """
             export LANG=C.UTF-8 LC_ALL=C.UTF-8
             unset NO_COLOR CORDON_LANG LC_MESSAGES
-            \(tracing) '\(cordon)' open \(id) --home '\(home)' --lang zh
+            \(tracing) '\(cordon)' open \(id) --home '\(home)' --lang zh --actor 值班员
             echo "CORDON-EXIT:$?"
             exec sleep 600
             """.write(toFile: script, atomically: true, encoding: .utf8)
