@@ -2,8 +2,8 @@ import CordonCore
 import Foundation
 
 /// The folded state of an incident as of one line of its timeline, kept beside it as
-/// `checkpoint.json` (`0600`, or `0660` in a group-shared home) so that a command on a long incident reads and folds only the lines
-/// after it instead of every line from the first.
+/// `checkpoint.json` (`0600`, or `0660` in a group-shared home) so that a command on a long
+/// incident reads and folds only the lines after it instead of every line from the first.
 ///
 /// A cache, never evidence: the timeline stays the only source of truth. A checkpoint is
 /// trusted only when all of these hold, and otherwise ignored (the timeline is folded from its
