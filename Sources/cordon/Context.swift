@@ -38,7 +38,12 @@ struct Context {
         home = Home.resolve(explicit: options.home, environment: environment)
         store = IncidentStore(home: home)
         let name = options.actor.flatMap(IncidentRules.clean)
-        stamp = Stamp(actor: Identity.login(), onBehalfOf: name, clock: SystemClock())
+        var stamp = Stamp(actor: Identity.login(), onBehalfOf: name, clock: SystemClock())
+        // On a shared login, what the person at this terminal said at a console's start stands for
+        // the commands they type here too; a console without one asks and fills it in.
+        let memory = KeyboardMemory.here(home: home, login: stamp.actor)
+        stamp.keyboard = KeyboardName(name == nil && memory.loginIsShared ? memory.remembered : nil)
+        self.stamp = stamp
     }
 
     var catalog: PlaybookCatalog {

@@ -10,13 +10,20 @@ import Foundation
 public struct Stamp: Sendable {
     /// The operating-system login.
     public var actor: String
-    /// The name given with `--actor`, recorded in `data.as`.
-    public var onBehalfOf: String?
+    /// The name recorded in `data.as`: the one given with `--actor`, else the one typed at the
+    /// console's start on a shared login.
+    public var onBehalfOf: String? {
+        get { named ?? keyboard?.name }
+        set { named = newValue }
+    }
+    private var named: String?
+    /// Who is at the keyboard, as a console learns it once it has started.
+    public var keyboard: KeyboardName?
     public var clock: any Clock
 
     public init(actor: String, onBehalfOf: String? = nil, clock: any Clock) {
         self.actor = actor
-        self.onBehalfOf = onBehalfOf
+        self.named = onBehalfOf
         self.clock = clock
     }
 }

@@ -78,7 +78,18 @@ extension AppModel {
             }
             dialog = TakeOverDialog()
             return []
+        case .toggleInjectHold:
+            guard console.conductsRunningDrill else { return refuse(Self.facilitatorOnly) }
+            self.console?.holdsClockOnInject.toggle()
+            let holds = !console.holdsClockOnInject
+            flash = Flash(holds
+                ? localized("注入弹出时暂停演练时钟，直到回应或关闭（H 关闭）。", "An inject on screen holds the drill clock until it is answered or dismissed (H turns this off).")
+                : localized("注入弹出时演练时钟照常走（H 重新开启暂停）。", "The drill clock runs on while an inject is on screen (H holds it again)."))
+            return []
         case .toggleClock, .nextInject, .faster, .slower:
+            // The facilitator takes the clock in hand: an inject no longer resumes it on closing.
+            self.console?.heldForInject = false
+            self.console?.clockInHand = true
             guard console.conductsRunningDrill, let clock = drill?.clock else {
                 if drill?.hasEnded == true { return refuse(localized("演练已结束，时钟已停。", "The drill has ended; its clock has stopped.")) }
                 return refuse(Self.facilitatorOnly)
@@ -135,6 +146,25 @@ extension AppModel {
             flash = Flash(localized("▶ 新注入已送达；关闭当前窗口后显示（或按 i）。", "▶ A new inject has arrived; it shows when this window closes (or press i)."), tone: .warning)
         }
         showWaitingDrillDialog()
+    }
+
+    /// Pauses the drill clock this console conducts while an inject is on screen or waiting to
+    /// be, and resumes it once none is: the clock never runs on while the team is still reading.
+    /// Only a pause this made is undone; a clock the facilitator paused stays paused.
+    mutating func holdClockForInjects() -> [Effect] {
+        guard var console, console.conductsRunningDrill, let clock = console.incident.drill?.clock else { return [] }
+        let reading = dialog is InjectDialog || !console.unshownInjects.isEmpty
+        if !reading { console.clockInHand = false }
+        var effects: [Effect] = []
+        if reading, console.holdsClockOnInject, !console.clockInHand, clock.isRunning, !console.heldForInject {
+            console.heldForInject = true
+            effects = [.drill(.clock(.pause))]
+        } else if console.heldForInject, !reading || !console.holdsClockOnInject {
+            console.heldForInject = false
+            if !clock.isRunning { effects = [.drill(.clock(.resume))] }
+        }
+        self.console = console
+        return effects
     }
 
     /// Opens the next inject not yet shown, else the evaluation, when no dialog is up.

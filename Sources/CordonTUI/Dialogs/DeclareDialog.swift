@@ -26,6 +26,9 @@ struct DeclareDialog: Dialog {
 
     func title(_ language: Language) -> String { language == .zh ? "宣布新事件" : "Declare an incident" }
 
+    var draftKey: String? { "declare" }
+    var hasDraft: Bool { !titleField.text.isEmpty || !detectedField.text.isEmpty }
+
     func contentSize(available: Size, model: AppModel) -> Size {
         Size(width: min(available.width, 72), height: min(available.height, Field.allCases.count * 2 - 1))
     }

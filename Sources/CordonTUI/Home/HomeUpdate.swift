@@ -26,7 +26,7 @@ extension AppModel {
                     "No playbooks were found, so nothing can be declared; put one in the home folder's playbooks/ or set CORDON_PLAYBOOKS."), tone: .danger)
                 return []
             }
-            dialog = DeclareDialog(playbooks: home.playbooks)
+            dialog = restoringDraft(DeclareDialog(playbooks: home.playbooks))
         case .startDrill:
             guard !home.scenarios.isEmpty else {
                 flash = Flash(localized(

@@ -62,11 +62,28 @@ enum ConsoleLauncher {
     }
 
     /// Runs the program `makeProgram` builds once a terminal is known to be there, so that
-    /// nothing is created (no drill declared) when there is none.
-    static func console(_ context: Context, _ makeProgram: () throws -> ConsoleProgram) throws {
+    /// nothing is created (no drill declared) when there is none. A console that records
+    /// (`asksWhoIsAtTheKeyboard`) on a shared login without `--actor` records under the name
+    /// remembered for this terminal, or asks for one.
+    static func console(_ context: Context, asksWhoIsAtTheKeyboard: Bool = true, _ makeProgram: () throws -> ConsoleProgram) throws {
         do {
             try NcursesTerminal.requireTerminal()
+            let memory = KeyboardMemory.here(home: context.home, login: context.stamp.actor)
+            let keyboard = context.stamp.keyboard
+            let asks = asksWhoIsAtTheKeyboard && context.options.actor.flatMap(IncidentRules.clean) == nil && keyboard != nil && memory.loginIsShared
             let program = try makeProgram()
+            if asks, let keyboard {
+                if let name = keyboard.name {
+                    program.send(.actingAs(name))
+                } else {
+                    program.actAs = { name in
+                        keyboard.name = name
+                        // Not remembered, the next start asks again; nothing else is lost.
+                        try? memory.remember(name)
+                    }
+                    program.send(.askWhoIsAtTheKeyboard(login: memory.login))
+                }
+            }
             program.hashEvidence = { path in FileHashJob(path: path) }
             let noColor = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
             let status = try NcursesTerminal.run(program, colors: !noColor)
