@@ -8,16 +8,22 @@ import Foundation
 
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "Home folder for incidents and drills (default: $CORDON_HOME, then $XDG_DATA_HOME/cordon, then ~/.local/share/cordon).")
+    @Option(help: ArgumentHelp(HelpText.pick(
+        "存放事件与演练的主目录（默认依次为 $CORDON_HOME、$XDG_DATA_HOME/cordon、~/.local/share/cordon）。",
+        "Home folder for incidents and drills (default: $CORDON_HOME, then $XDG_DATA_HOME/cordon, then ~/.local/share/cordon).")))
     var home: String?
 
-    @Option(help: "The name to record beside your login, e.g. when typing for the commander. 代他人记录时填写其姓名。")
+    @Option(help: ArgumentHelp(HelpText.pick(
+        "记录在您的登录名旁边的姓名，例如替应急指挥录入时。",
+        "The name to record beside your login, e.g. when typing for the commander.")))
     var actor: String?
 
-    @Option(help: "Language of messages: zh or en (default from CORDON_LANG, LC_ALL, LC_MESSAGES, LANG; Chinese when none names a language, as C.UTF-8 does not).")
+    @Option(help: ArgumentHelp(HelpText.pick(
+        "提示语言：zh 或 en（默认取自 CORDON_LANG、LC_ALL、LC_MESSAGES、LANG；都未指明语言时用中文，C.UTF-8 不指明语言）。",
+        "Language of messages: zh or en (default from CORDON_LANG, LC_ALL, LC_MESSAGES, LANG; Chinese when none names a language, as C.UTF-8 does not).")))
     var lang: Language?
 
-    @Flag(help: "Machine-readable JSON output.")
+    @Flag(help: ArgumentHelp(HelpText.pick("输出供程序读取的 JSON。", "Machine-readable JSON output.")))
     var json = false
 }
 
@@ -109,7 +115,7 @@ struct Context {
     /// refusal that shows how.
     func dueDate(_ text: String, in state: IncidentState) throws -> DueDate {
         guard let date = DueDate(parsing: text, now: state.local(now)) else {
-            throw Refusal("bad-date", zh: "无法识别日期“\(text)”；请写作 2026-12-31，或 +30d 表示 30 天后。", en: "'\(text)' is not a date; write 2026-12-31, or +30d for thirty days from today.")
+            throw Refusal("bad-date", zh: "无法识别日期“\(text)”；请写作 2026-12-31，或 +30天（+30d）表示 30 天后。", en: "'\(text)' is not a date; write 2026-12-31, or +30d for thirty days from today.")
         }
         return date
     }
@@ -139,7 +145,8 @@ struct Context {
             return
         }
         for event in events {
-            print(text("已记录", "recorded") + " #\(event.seq) \(event.type) \(EventText.summary(event, playbook: session.playbook, language: language).terminalSafe)")
+            // The event's summary says what happened in words; its type (`notice.sent`) is for `--json`.
+            print(text("已记录", "recorded") + " #\(event.seq)" + text("：", ": ") + "\(EventText.summary(event, playbook: session.playbook, language: language).terminalSafe)")
         }
     }
 

@@ -6,11 +6,10 @@ import Foundation
 struct Cordon: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cordon",
-        abstract: "Incident-response console for personal-information leaks · 个人信息泄露应急处置控制台",
-        discussion: """
-            Run without a subcommand for the console's home screen. Options such as --home go after the subcommand.
-            不带子命令运行即进入主界面。--home 等选项写在子命令之后。
-            """,
+        abstract: HelpText.pick("个人信息泄露应急处置控制台", "Incident-response console for personal-information leaks"),
+        discussion: HelpText.pick(
+            "不带子命令运行即进入主界面。--home 等选项写在子命令之后。说明语言随 --lang、CORDON_LANG 或 LANG。",
+            "Run without a subcommand for the console's home screen. Options such as --home go after the subcommand. Help follows --lang, CORDON_LANG or LANG."),
         subcommands: [
             HomeScreen.self, OpenConsole.self, Declare.self, ListIncidents.self, Status.self, StepCommand.self, Note.self, Assign.self,
             Classify.self, Advance.self, NoticeCommand.self, Notify.self, EvidenceCommand.self, ScopeCommand.self,
@@ -37,6 +36,7 @@ struct Cordon: ParsableCommand {
                 Foundation.exit(2)
             }
         }
+        refuseUnknownSubcommand(arguments, language: language)
         var status: Int32 = 0
         do {
             var command = try parseAsRoot(arguments)
@@ -70,5 +70,31 @@ struct Cordon: ParsableCommand {
             if let value, let language = Language(rawValue: value) { return language }
         }
         return Language.fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    /// `cordon stauts ID` would otherwise reach the home screen as two stray arguments: a word
+    /// where a subcommand belongs (`cordon WORD`, `cordon playbooks WORD`) that names none is
+    /// refused with the nearest one.
+    private static func refuseUnknownSubcommand(_ arguments: [String], language: Language) {
+        var command: any ParsableCommand.Type = Cordon.self
+        var path = ["cordon"]
+        for word in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, !word.hasPrefix("-") else { return }
+            if let next = subcommands.first(where: { $0._commandName == word }) {
+                command = next
+                path.append(word)
+                continue
+            }
+            let names = subcommands.map { $0._commandName } + (path.count == 1 ? ["help"] : [])
+            guard !names.contains(word) else { return }
+            let parent = path.joined(separator: " ")
+            let nearest = NearestId.suggest(word, among: names)
+            let message = LocalizedText(
+                zh: "没有子命令“\(word.prefix(40))”" + (nearest.map { "；您是要 \(parent) \($0) 吗？" } ?? "。") + "\(parent) --help 列出全部子命令。",
+                en: "There is no subcommand '\(word.prefix(40))'." + (nearest.map { " Did you mean: \(parent) \($0)?" } ?? "") + " \(parent) --help lists them all.")
+            FileHandle.standardError.write(Data(("cordon: " + message[language].terminalSafe + "\n").utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
     }
 }

@@ -5,8 +5,9 @@ import Foundation
 
 enum CordonCLI {
     /// Runs a command body and turns Cordon's own failures into one line on stderr and an exit
-    /// code: 2 when the incident's rules refuse, 3 for a problem on disk or in a file (or a
-    /// template that cannot be rendered, or output cut off by a full disk). A check that
+    /// code: 64 for bad usage (a malformed id, a moment the timeline does not have), 2 when the
+    /// incident's rules refuse, 3 for a problem on disk or in a file (or a template that cannot
+    /// be rendered, or output cut off by a full disk). A check that
     /// does not pass (`verify`, `playbooks validate`) exits 1 after printing its report.
     static func run(_ options: GlobalOptions, _ body: (Context) throws -> Void) throws {
         let context = Context(options)
@@ -17,8 +18,13 @@ enum CordonCLI {
         } catch let exit as ExitCode {
             checkOutput(context)
             throw exit
+        } catch let error as UsageError {
+            fail(context, code: error.code, message: error.message, exit: ExitCode.validationFailure.rawValue)
         } catch let refusal as Refusal {
             fail(context, code: refusal.code, message: refusal.message, exit: 2)
+        } catch let error as StoreError where error.code == "bad-id" {
+            // An id that cannot be one is a typing mistake, not a problem on disk.
+            fail(context, code: error.code, message: error.message, exit: ExitCode.validationFailure.rawValue)
         } catch let error as StoreError {
             fail(context, code: error.code, message: error.message, exit: 3)
         } catch let error as DocumentError {
@@ -42,5 +48,17 @@ enum CordonCLI {
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))
         Foundation.exit(status)
+    }
+}
+
+/// A command line that cannot mean anything (an id that is not one, an event number past the
+/// end): exit 64, as ArgumentParser's own usage errors do, and nothing is written.
+struct UsageError: Error {
+    var code: String
+    var message: LocalizedText
+
+    init(_ code: String, zh: String, en: String) {
+        self.code = code
+        message = LocalizedText(zh: zh, en: en)
     }
 }

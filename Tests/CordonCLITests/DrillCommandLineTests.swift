@@ -137,7 +137,7 @@ struct DrillCommandLineTests {
         #expect(human.stdout.contains("[x] confirm-leak"))
         for bad in ["0", "4", "yesterday-ish", "2001-01-01 09:00"] {
             let refused = try cordon.run(["replay", id, "--at", bad])
-            #expect(refused.status == 2, "\(bad): \(refused.stderr)")
+            #expect(refused.status == 64, "a moment the timeline does not have is bad usage: \(bad): \(refused.stderr)")
         }
         let transcript = try cordon.run(["replay", id, "--lang", "en"])
         #expect(transcript.stdout.contains("#3"))

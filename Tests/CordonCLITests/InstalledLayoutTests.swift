@@ -96,3 +96,34 @@ struct InstalledLayoutTests {
         #expect(declared.stdout.contains("INC-"))
     }
 }
+
+/// The manual `scripts/install.sh` installs, made the same way from the debug build when
+/// swift-argument-parser's `generate-manual` has been built beside it
+/// (`swift build --product generate-manual`).
+@Suite("Installed manual")
+struct InstalledManualTests {
+    static let tool = URL(fileURLWithPath: CordonBinary.locate()).deletingLastPathComponent().appendingPathComponent("generate-manual").path
+
+    @Test(
+        "the manual page names every subcommand with its English summary",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: tool), "generate-manual is not built; run swift build --product generate-manual"))
+    func manualPage() throws {
+        let folder = TemporaryFolder("cordon-manual")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tool)
+        process.arguments = [CordonBinary.locate(), "--output-directory", folder.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CORDON_LANG"] = "en"
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let page = try String(contentsOfFile: folder.path + "/cordon.1", encoding: .utf8)
+        #expect(page.contains(".Dt CORDON 1"))
+        #expect(page.contains("Incident-response console for personal-information leaks"))
+        for (name, summary) in [("status", "Show where an incident stands"), ("classify", "completes the playbook's grading step"), ("replay", "Show an incident as it stood")] {
+            #expect(page.contains(".It Em \(name)"), "\(name)")
+            #expect(page.contains(summary), "\(summary)")
+        }
+    }
+}

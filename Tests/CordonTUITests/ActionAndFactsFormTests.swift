@@ -26,6 +26,19 @@ import Testing
         #expect(console.screen.contains("> A2  2026-12-29  待办  赵磊  审计告警接入值班系统"))
     }
 
+    @Test func theFormTakesADueDateSpeltInChineseAsTheCommandLineDoes() throws {
+        let console = ConsoleFixture.records()
+        console.press(.character("r"), .character("5"), .character("n"))
+        console.type("外包商账号启用双因素认证")
+        console.press(.tab)
+        console.type("李明")
+        console.press(.tab)
+        console.type("+30天")
+        console.press(.enter)
+        let action = try #require(console.journal.state.actions.last)
+        #expect(action.due == DueDate(year: 2026, month: 12, day: 29), "+30天 is +30d")
+    }
+
     @Test func aDueDateThatIsNotOneIsRefusedKeepingTheRest() {
         let console = ConsoleFixture.records()
         console.press(.character("r"), .character("5"), .character("n"))
@@ -33,7 +46,7 @@ import Testing
         console.press(.tab)
         console.type("李明")
         console.press(.enter)
-        #expect(console.screen.contains("请写完成期限：2026-12-31，或 +30d 表示 30 天后。"))
+        #expect(console.screen.contains("请写完成期限：2026-12-31，或 +30天（+30d）表示 30 天后。"))
         console.type("月底")
         console.press(.enter)
         #expect(console.screen.contains("月底") && console.screen.contains("李明") && console.screen.contains("外包商账号启用双因素认证"))

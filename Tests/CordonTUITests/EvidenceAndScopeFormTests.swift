@@ -182,17 +182,4 @@ import Testing
         console.press(.enter)
         #expect(console.screen.contains("范围与当前评估相同，未记录。"))
     }
-
-    @Test func countsAreReadAsResponderTypeThem() {
-        #expect(CountText.parse("48000") == 48_000)
-        #expect(CountText.parse("48,000") == 48_000)
-        #expect(CountText.parse("4.8万") == 48_000)
-        #expect(CountText.parse("1.2亿") == 120_000_000)
-        #expect(CountText.parse("3 万") == 30_000)
-        #expect(CountText.parse("-5") == nil)
-        #expect(CountText.parse("1.5") == nil)
-        #expect(CountText.parse("1.23456万") == nil)
-        #expect(CountText.parse("约五万") == nil)
-        #expect(CountText.parse("") == nil)
-    }
 }

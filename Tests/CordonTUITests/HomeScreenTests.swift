@@ -100,3 +100,25 @@ import Testing
         #expect(program.render().contains("the timeline is damaged"))
     }
 }
+
+/// The home screen keeps each open incident's most urgent clock in view.
+@Suite struct HomeScreenClockTests {
+    @Test func eachOpenIncidentShowsItsMostUrgentRunningClock() throws {
+        let library = MemoryLibrary()
+        library.add(id: "INC-20261129-001", title: "催收外包商客户名单外泄", severity: .serious)
+        library.add(id: "INC-20261129-002", title: "营销短信平台泄露手机号")
+        library.clock.advance(seconds: 20 * 60)
+        let program = ConsoleProgram(library: library, language: .zh, size: Size(width: 120, height: 30), clock: library.clock)
+        let lines = program.render().lines
+        let graded = try #require(lines.first { $0.contains("催收外包商客户名单外泄") })
+        #expect(graded.hasSuffix("⏱ 剩余 0:40:00 内部遏制目标"), "the one-hour target has less left than the CAC's four hours")
+        let ungraded = try #require(lines.first { $0.contains("营销短信平台泄露手机号") })
+        #expect(ungraded.hasSuffix("⏱ 剩余 0:40:00 内部遏制目标"))
+
+        library.clock.advance(seconds: 60 * 60)
+        program.tick()
+        let late = try #require(program.render().lines.first { $0.contains("催收外包商客户名单外泄") })
+        #expect(late.hasSuffix("⏱ 超时 0:20:00 内部遏制目标"))
+        #expect(program.render().style(of: "⏱ 超时 0:20:00")?.tone == .danger)
+    }
+}

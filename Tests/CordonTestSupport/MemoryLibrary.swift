@@ -26,7 +26,7 @@ public final class MemoryLibrary: IncidentLibrary {
     public func incidents(kind: IncidentId.Kind) -> [IncidentListing] {
         let states = journals.mapValues(\.state).merging(drills.mapValues(\.state)) { first, _ in first }
         return states.keys.sorted(by: >).filter { $0.hasPrefix(kind.rawValue) }.map { id in
-            IncidentListing(id: id, state: states[id]!, phaseTitle: playbook.phase(states[id]!.phase)?.title)
+            IncidentListing(id: id, state: states[id]!, phaseTitle: playbook.phase(states[id]!.phase)?.title, playbook: playbook)
         }
     }
 

@@ -11,7 +11,7 @@ public enum IncidentRules {
         case .step(let id, let action, let reason): step(id, action, reason: clean(reason), state: state, playbook: playbook)
         case .note(let text): note(text, state: state)
         case .assign(let role, let person): assign(role: role, person: person, state: state, playbook: playbook)
-        case .classify(let severity, let reason): classify(severity, reason: clean(reason), state: state)
+        case .classify(let severity, let reason): classify(severity, reason: clean(reason), state: state, playbook: playbook)
         case .advance(let force, let reason): advance(force: force, reason: clean(reason), state: state, playbook: playbook)
         case .notify(let audience, let channel, let reference):
             notify(audience: audience, channel: channel, reference: clean(reference), state: state, playbook: playbook)
@@ -24,6 +24,13 @@ public enum IncidentRules {
     private static func step(_ id: String, _ action: StepAction, reason: String?, state: IncidentState, playbook: Playbook) -> Decision {
         if let refusal = refuseIfClosed(state) { return .refuse(refusal) }
         guard playbook.step(id) != nil else {
+            let steps = playbook.phases.flatMap(\.steps).map(\.id)
+            if let nearest = NearestId.suggest(id, among: steps) {
+                return .refuse(Refusal(
+                    "unknown-step",
+                    zh: "没有编号为“\(id)”的步骤；您是要“\(nearest)”吗？（cordon status \(state.id) 列出全部步骤编号）",
+                    en: "There is no step '\(id)'. Did you mean '\(nearest)'? (cordon status \(state.id) lists every step id)"))
+            }
             return .refuse(Refusal(
                 "unknown-step",
                 zh: "没有编号为“\(id)”的步骤；用 cordon status \(state.id) 查看步骤编号。",
@@ -46,13 +53,13 @@ public enum IncidentRules {
             case .pending, .blocked: return .accept([EventDraft(EventType.stepStarted, data)])
             case .active: return refuse("step-already-active", zh: "步骤“\(id)”已在进行中。", en: "Step '\(id)' is already under way.")
             case .done, .skipped:
-                return refuse("step-settled", zh: "步骤“\(id)”已\(current.title.zh)。\(reopenHint.zh)", en: "Step '\(id)' is already \(current.title.en). \(reopenHint.en)")
+                return refuse("step-settled", zh: "步骤“\(id)”\(current.title.zh)。\(reopenHint.zh)", en: "Step '\(id)' is already \(current.title.en). \(reopenHint.en)")
             }
         case .done:
             switch current {
             case .pending, .active, .blocked: return .accept([EventDraft(EventType.stepCompleted, data)])
             case .done, .skipped:
-                return refuse("step-settled", zh: "步骤“\(id)”已\(current.title.zh)。\(reopenHint.zh)", en: "Step '\(id)' is already \(current.title.en). \(reopenHint.en)")
+                return refuse("step-settled", zh: "步骤“\(id)”\(current.title.zh)。\(reopenHint.zh)", en: "Step '\(id)' is already \(current.title.en). \(reopenHint.en)")
             }
         case .skip, .block:
             guard reason != nil else {
@@ -60,7 +67,7 @@ public enum IncidentRules {
                 return refuse("reason-required", zh: "\(verb.zh)步骤需要说明原因：加上 --reason \"…\"。", en: "\(verb.en) a step needs a reason: add --reason \"…\"")
             }
             if current.isSettled {
-                return refuse("step-settled", zh: "步骤“\(id)”已\(current.title.zh)。\(reopenHint.zh)", en: "Step '\(id)' is already \(current.title.en). \(reopenHint.en)")
+                return refuse("step-settled", zh: "步骤“\(id)”\(current.title.zh)。\(reopenHint.zh)", en: "Step '\(id)' is already \(current.title.en). \(reopenHint.en)")
             }
             if action == .block && current == .blocked {
                 return refuse("step-already-blocked", zh: "步骤“\(id)”已标记为受阻。", en: "Step '\(id)' is already blocked.")
@@ -87,8 +94,10 @@ public enum IncidentRules {
     private static func assign(role: String, person: String, state: IncidentState, playbook: Playbook) -> Decision {
         if let refusal = refuseIfClosed(state) { return .refuse(refusal) }
         guard playbook.role(role) != nil else {
-            let known = playbook.roles.map(\.id).joined(separator: ", ")
-            return .refuse(Refusal("unknown-role", zh: "没有角色“\(role)”；可用角色：\(known)。", en: "There is no role '\(role)'; the roles are: \(known)"))
+            let ids = playbook.roles.map(\.id)
+            let known = ids.joined(separator: ", ")
+            let hint = NearestId.hint(role, among: ids)
+            return .refuse(Refusal("unknown-role", zh: "没有角色“\(role)”；\(hint.zh)可用角色：\(known)。", en: "There is no role '\(role)'.\(hint.en) The roles are: \(known)"))
         }
         let named: String?
         do throws(Refusal) {
@@ -105,7 +114,9 @@ public enum IncidentRules {
         return .accept([EventDraft(EventType.roleAssigned, ["role": .string(role), "person": .string(person)])])
     }
 
-    private static func classify(_ severity: Severity, reason: String?, state: IncidentState) -> Decision {
+    /// Grading also completes the playbook's grading step (`done_by_grading`) when it is still open,
+    /// in the same append, so the step list never says 初步定级 is pending under a graded header.
+    private static func classify(_ severity: Severity, reason: String?, state: IncidentState, playbook: Playbook) -> Decision {
         if let refusal = refuseIfClosed(state) { return .refuse(refusal) }
         if let refusal = refuseIfTooLong(reason) { return .refuse(refusal) }
         guard state.severity != severity else {
@@ -114,7 +125,12 @@ public enum IncidentRules {
         var data: JSONObject = ["severity": .string(severity.rawValue)]
         if let previous = state.severity { data["previous"] = .string(previous.rawValue) }
         if let reason { data["reason"] = .string(reason) }
-        return .accept([EventDraft(EventType.classified, data)])
+        var drafts = [EventDraft(EventType.classified, data)]
+        let gradingSteps = playbook.phases.flatMap(\.steps).filter { $0.doneByGrading && !state.stepState($0.id).isSettled }
+        for step in gradingSteps {
+            drafts.append(EventDraft(EventType.stepCompleted, ["step": .string(step.id), "via": .string(EventType.classified)]))
+        }
+        return .accept(drafts)
     }
 
     // MARK: - Phases
@@ -163,7 +179,8 @@ public enum IncidentRules {
         if let refusal = refuseIfDrillEnded(state) { return .refuse(refusal) }
         guard playbook.audiences.contains(audience) else {
             let known = playbook.audiences.joined(separator: ", ")
-            return .refuse(Refusal("unknown-audience", zh: "剧本中没有通报对象“\(audience)”；可用：\(known)。", en: "The playbook has no audience '\(audience)'; it has: \(known)"))
+            let hint = NearestId.hint(audience, among: playbook.audiences)
+            return .refuse(Refusal("unknown-audience", zh: "剧本中没有通报对象“\(audience)”；\(hint.zh)可用：\(known)。", en: "The playbook has no audience '\(audience)'.\(hint.en) It has: \(known)"))
         }
         guard let channel = clean(channel) else {
             return .refuse(Refusal("channel-required", zh: "请说明通报渠道：--channel（如 邮件、电话、短信、监管报送系统）。", en: "Say how the notice went out: --channel (email, phone, SMS, the regulator's portal…)"))

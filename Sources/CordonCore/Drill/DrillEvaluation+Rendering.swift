@@ -21,9 +21,9 @@ extension DrillEvaluation {
         case .missed(let at, let why):
             let reason: String
             switch why {
-            case .late(let seconds): reason = t("迟了 ", "late by ") + DurationText.clock(seconds)
+            case .late(let seconds): reason = t("迟了 ", "late by ") + DurationText.clock(seconds, language: language)
             case .notInTime: reason = t("到时未完成", "not done in time")
-            case .deadlineMissed(let seconds): reason = t("超时 ", "missed by ") + DurationText.clock(seconds)
+            case .deadlineMissed(let seconds): reason = t("超时 ", "missed by ") + DurationText.clock(seconds, language: language)
             case .neverApplied: reason = t("时限从未启动（定级未达要求）", "the deadline never started (graded too low)")
             case .drillEnded: reason = t("演练结束时仍未完成", "not done when the drill ended")
             }
@@ -66,8 +66,8 @@ extension DrillEvaluation {
             let state: String
             switch status.state {
             case .met: state = t("已满足 ", "met ") + clockText(status.metAt ?? status.due)
-            case .missed: state = t("已超时 ", "missed by ") + DurationText.clock(status.lateness)
-            case .running: state = t("进行中，剩余 ", "running, ") + DurationText.clock(status.remaining) + t("", " left")
+            case .missed: state = t("已超时 ", "missed by ") + DurationText.clock(status.lateness, language: language)
+            case .running: state = t("进行中，剩余 ", "running, ") + DurationText.clock(status.remaining, language: language) + t("", " left")
             }
             lines.append("- \(cell(status.deadline.title[language])) (`\(status.deadline.id)`): " + t("截止 ", "due ") + clockText(status.due) + " — " + state)
         }

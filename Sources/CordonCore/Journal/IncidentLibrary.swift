@@ -40,12 +40,15 @@ public struct IncidentListing: Sendable, Hashable {
     public var phaseTitle: LocalizedText?
     /// Why it could not be read.
     public var problem: LocalizedText?
+    /// The playbook it runs (its frozen copy), for its clocks.
+    public var playbook: Playbook?
 
-    public init(id: String, state: IncidentState?, phaseTitle: LocalizedText? = nil, problem: LocalizedText? = nil) {
+    public init(id: String, state: IncidentState?, phaseTitle: LocalizedText? = nil, problem: LocalizedText? = nil, playbook: Playbook? = nil) {
         self.id = id
         self.state = state
         self.phaseTitle = phaseTitle
         self.problem = problem
+        self.playbook = playbook
     }
 }
 

@@ -1,32 +1,9 @@
-/// Durations as playbooks write them: `90s`, `30m`, `4h`, `3d`, or combinations such as `1h30m`.
+/// Durations as playbooks write them (`90s`, `30m`, `4h`, `3d`, `1h30m`) and as clocks show them.
 public enum DurationText {
-    /// Seconds in `text`, or `nil` when it is not a positive duration of that shape.
+    /// Seconds in `text`, or `nil` when it is not a positive duration; read by `Spelling.span`,
+    /// so a playbook may also write `4小时`.
     public static func seconds(_ text: String) -> Int? {
-        var total = 0
-        var number: Int?
-        var sawUnit = false
-        for character in text {
-            if let digit = character.wholeNumberValue, character.isASCII {
-                let (grown, overflow) = (number ?? 0).multipliedReportingOverflow(by: 10)
-                guard !overflow, grown <= 10_000_000 else { return nil }
-                number = grown + digit
-                continue
-            }
-            guard let value = number else { return nil }
-            let unit: Int
-            switch character {
-            case "s": unit = 1
-            case "m": unit = 60
-            case "h": unit = 3600
-            case "d": unit = 86_400
-            default: return nil
-            }
-            total += value * unit
-            number = nil
-            sawUnit = true
-        }
-        guard number == nil, sawUnit, total > 0 else { return nil }
-        return total
+        Spelling.span(text)
     }
 
     /// The shortest playbook-style text for `seconds`: `4h`, `1h30m`, `45s`.
@@ -42,9 +19,9 @@ public enum DurationText {
     }
 
     /// Time on a drill or replay clock, hours always shown so minutes are never read as hours:
-    /// `0:06:12`, `4:30:00`, `2d 04:00:00`.
-    public static func elapsed(_ seconds: Int) -> String {
-        guard abs(seconds) < 3600 else { return clock(seconds) }
+    /// `0:06:12`, `4:30:00`, `2d 04:00:00` (`2天 04:00:00` in Chinese).
+    public static func elapsed(_ seconds: Int, language: Language = .en) -> String {
+        guard abs(seconds) < 3600 else { return clock(seconds, language: language) }
         let magnitude = abs(seconds)
         return (seconds < 0 ? "-" : "") + "0:\(two(magnitude / 60)):\(two(magnitude % 60))"
     }
@@ -63,15 +40,16 @@ public enum DurationText {
         return parts.joined(separator: " ")
     }
 
-    /// A countdown as a responder reads it: `3:59:12`, `0:12:05`, or `2d 04:00:00`.
-    public static func clock(_ seconds: Int) -> String {
+    /// A countdown as a responder reads it: `3:59:12`, `0:12:05`, or past a day `2天 04:00:00`
+    /// in Chinese and `2d 04:00:00` in English.
+    public static func clock(_ seconds: Int, language: Language) -> String {
         let magnitude = abs(seconds)
         let days = magnitude / 86_400
         let hours = magnitude / 3600 % 24
         let minutes = magnitude / 60 % 60
         let secs = magnitude % 60
         let sign = seconds < 0 ? "-" : ""
-        if days > 0 { return "\(sign)\(days)d \(two(hours)):\(two(minutes)):\(two(secs))" }
+        if days > 0 { return "\(sign)\(days)\(language == .zh ? "天" : "d") \(two(hours)):\(two(minutes)):\(two(secs))" }
         // Always hours:minutes:seconds: "0:29" would read as 29 minutes to someone under pressure.
         return "\(sign)\(hours):\(two(minutes)):\(two(secs))"
     }

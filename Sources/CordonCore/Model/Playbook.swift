@@ -100,10 +100,14 @@ public struct Step: Sendable, Hashable {
     /// How a notice states this step once it is done, as a remedial measure taken:
     /// `{zh: 已关闭暴露的接口, en: we closed the exposed interface}`.
     public var remedial: LocalizedText?
+    /// Grading the incident completes this step (`done_by_grading: true`, the playbook's 初步定级),
+    /// so the grade and the step can never disagree.
+    public var doneByGrading: Bool
 
     public init(
         id: String, title: LocalizedText, role: String, required: Bool = false,
-        guidance: LocalizedText? = nil, notice: String? = nil, remedial: LocalizedText? = nil
+        guidance: LocalizedText? = nil, notice: String? = nil, remedial: LocalizedText? = nil,
+        doneByGrading: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -112,6 +116,7 @@ public struct Step: Sendable, Hashable {
         self.guidance = guidance
         self.notice = notice
         self.remedial = remedial
+        self.doneByGrading = doneByGrading
     }
 }
 

@@ -81,6 +81,7 @@ public enum PlaybookRules {
 
         var phaseIds: Set<String> = []
         var stepIds: Set<String> = []
+        var gradingStep: String?
         for (phaseIndex, phase) in playbook.phases.enumerated() {
             let phasePath = DocumentPath.root.key("phases").index(phaseIndex)
             check(id: phase.id, at: phasePath.key("id"), kind: "phase")
@@ -101,6 +102,13 @@ public enum PlaybookRules {
                 }
                 if let notice = step.notice, !isValidId(notice) {
                     issues.append(DocumentIssue(stepPath.key("notice"), "notice audience '\(notice)' must be lowercase letters, digits and dashes"))
+                }
+                if step.doneByGrading {
+                    if let first = gradingStep {
+                        issues.append(DocumentIssue(stepPath.key("done_by_grading"), "only one step may be done by grading; '\(first)' already is"))
+                    } else {
+                        gradingStep = step.id
+                    }
                 }
             }
         }

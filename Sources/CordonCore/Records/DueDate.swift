@@ -18,17 +18,15 @@ public struct DueDate: Sendable, Hashable, Comparable, Codable, CustomStringConv
         self.day = day
     }
 
-    /// `2026-12-31`, or `+30d` / `30d` (days from today, in the time zone of `now`).
+    /// `2026-12-31`, or days from today in the time zone of `now` as `Spelling.days` reads them:
+    /// `+30d`, `30d`, `+30天`.
     public init?(parsing text: String, now: Timestamp) {
-        var trimmed = Substring(text.filter { !$0.isWhitespace })
-        if trimmed.hasSuffix("d"), trimmed.dropLast().allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "+") }) {
-            trimmed = trimmed.dropLast()
-            if trimmed.hasPrefix("+") { trimmed = trimmed.dropFirst() }
-            guard let days = Int(trimmed), (0...3650).contains(days) else { return nil }
+        if let days = Spelling.days(text) {
+            guard days <= 3650 else { return nil }
             self = DueDate.today(now).adding(days: days)
             return
         }
-        self.init(iso: String(trimmed))
+        self.init(iso: String(text.filter { !$0.isWhitespace }))
     }
 
     /// Exactly `YYYY-MM-DD`.

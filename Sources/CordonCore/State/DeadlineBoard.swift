@@ -14,6 +14,9 @@ public struct DeadlineStatus: Sendable, Hashable {
     public var metAt: Timestamp?
     /// Seconds from `now` to `due`; negative once it has passed.
     public var remaining: Int
+    /// Set when the deadline does not apply yet because the incident is ungraded, and would
+    /// apply, with this much time left, if it were graded at least this severity.
+    public var ifGradedAtLeast: Severity? = nil
 
     /// Under a quarter of the allowed time is left and it is still running.
     public var isUrgent: Bool { state == .running && remaining * 4 < deadline.within }
@@ -37,29 +40,63 @@ public enum DeadlineBoard {
     public static func evaluate(playbook: Playbook, state: IncidentState, now: Timestamp) -> [DeadlineStatus] {
         playbook.deadlines.compactMap { deadline in
             guard deadline.applies(at: state.severity), let start = anchor(of: deadline, in: state) else { return nil }
-            let progress = state.steps[deadline.metBy]
-            let audience = playbook.step(deadline.metBy)?.step.notice
-            let noticeAt = audience.flatMap { audience in
-                state.notices.first { $0.audience == audience && $0.at >= start }?.at
-            }
-            guard progress?.state != .skipped || noticeAt != nil else { return nil }
-            let due = start.adding(seconds: deadline.within)
-            let doneAt = progress?.state == .done ? progress?.completedAt : nil
-            // A step done before the clock started meets it as the clock starts, never before.
-            let metAt = [noticeAt, doneAt].compactMap { $0 }.min().map { max($0, start) }
-            let status: DeadlineStatus.State
-            if let metAt, metAt <= due {
-                status = .met
-            } else if now > due || metAt != nil {
-                status = .missed
-            } else {
-                status = .running
-            }
-            return DeadlineStatus(
-                deadline: deadline, startedAt: start, due: due, state: status, metAt: metAt,
-                remaining: now.seconds(to: due)
-            )
+            return status(of: deadline, startedAt: start, playbook: playbook, state: state, now: now)
         }
+    }
+
+    /// The clocks an ungraded incident would have if it were graded at the deadline's minimum
+    /// severity now, in playbook order: the CAC report runs from detection whether or not anyone
+    /// has graded yet, so its time left is shown before grading (若定为较大及以上：剩余 1:12).
+    ///
+    /// Only clocks anchored before grading (at detection or declaration) are listed: a clock that
+    /// starts at grading has all its time still ahead. Empty once the incident is graded.
+    public static func ifGraded(playbook: Playbook, state: IncidentState, now: Timestamp) -> [DeadlineStatus] {
+        guard state.severity == nil else { return [] }
+        return playbook.deadlines.compactMap { deadline in
+            guard let minimum = deadline.minimumSeverity, deadline.anchor != .classified,
+                  let start = anchor(of: deadline, in: state),
+                  var status = status(of: deadline, startedAt: start, playbook: playbook, state: state, now: now)
+            else { return nil }
+            status.ifGradedAtLeast = minimum
+            return status
+        }
+    }
+
+    /// The clock an open incident's responders must look at first: the one overdue longest, else
+    /// the running one with the least time left, counting before grading those that would apply
+    /// (`ifGraded`); `nil` when nothing is running or the incident is closed.
+    public static func mostUrgent(playbook: Playbook, state: IncidentState, now: Timestamp) -> DeadlineStatus? {
+        guard !state.isClosed else { return nil }
+        return (evaluate(playbook: playbook, state: state, now: now) + ifGraded(playbook: playbook, state: state, now: now))
+            .filter { $0.metAt == nil && $0.state != .met }
+            .min { $0.due < $1.due }
+    }
+
+    private static func status(
+        of deadline: Deadline, startedAt start: Timestamp, playbook: Playbook, state: IncidentState, now: Timestamp
+    ) -> DeadlineStatus? {
+        let progress = state.steps[deadline.metBy]
+        let audience = playbook.step(deadline.metBy)?.step.notice
+        let noticeAt = audience.flatMap { audience in
+            state.notices.first { $0.audience == audience && $0.at >= start }?.at
+        }
+        guard progress?.state != .skipped || noticeAt != nil else { return nil }
+        let due = start.adding(seconds: deadline.within)
+        let doneAt = progress?.state == .done ? progress?.completedAt : nil
+        // A step done before the clock started meets it as the clock starts, never before.
+        let metAt = [noticeAt, doneAt].compactMap { $0 }.min().map { max($0, start) }
+        let status: DeadlineStatus.State
+        if let metAt, metAt <= due {
+            status = .met
+        } else if now > due || metAt != nil {
+            status = .missed
+        } else {
+            status = .running
+        }
+        return DeadlineStatus(
+            deadline: deadline, startedAt: start, due: due, state: status, metAt: metAt,
+            remaining: now.seconds(to: due)
+        )
     }
 
     /// When the clock of `deadline` started, or `nil` if it has not.

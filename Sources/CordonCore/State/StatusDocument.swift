@@ -23,6 +23,12 @@ public enum StatusDocument {
             phase.steps.map { step in stepEntry(step, phase: phase, state: state) }
         })
         doc["deadlines"] = .array(DeadlineBoard.evaluate(playbook: playbook, state: state, now: now).map(deadlineEntry))
+        // Before grading: the clocks already counting that apply once graded at least `severity_at_least`.
+        doc["if_graded"] = .array(DeadlineBoard.ifGraded(playbook: playbook, state: state, now: now).map { status in
+            guard case .object(var entry) = deadlineEntry(status) else { return deadlineEntry(status) }
+            entry["severity_at_least"] = status.ifGradedAtLeast.map { .string($0.rawValue) } ?? .null
+            return .object(entry)
+        })
         doc["assignments"] = .object(JSONObject(playbook.roles.compactMap { role in
             state.assignments[role.id].map { (key: role.id, value: JSONValue.string($0)) }
         }))

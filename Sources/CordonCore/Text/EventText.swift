@@ -22,7 +22,12 @@ public enum EventText {
             return localized("宣布事件：", "declared: ") + (data.string("title") ?? "") + severity
         case EventType.stepStarted: return localized("开始 ", "started ") + step() + reason
         case EventType.stepCompleted:
-            let via = data.string("via") == EventType.noticeSent ? localized("（通报已发出）", " (notice sent)") : ""
+            let via: String
+            switch data.string("via") {
+            case EventType.noticeSent: via = localized("（通报已发出）", " (notice sent)")
+            case EventType.classified: via = localized("（随定级完成）", " (done by grading)")
+            default: via = ""
+            }
             return localized("完成 ", "done ") + step() + via
         case EventType.stepSkipped: return localized("跳过 ", "skipped ") + step() + reason
         case EventType.stepBlocked: return localized("受阻 ", "blocked ") + step() + reason

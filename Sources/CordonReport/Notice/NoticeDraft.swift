@@ -18,11 +18,13 @@ public struct NoticeDraft: Sendable {
     /// audience, or a `ReportError` when the template cannot be read.
     public static func make(playbook: Playbook, state: IncidentState, audience: String, language: Language, now: Timestamp) throws -> NoticeDraft {
         guard let template = playbook.template(for: audience) else {
-            let known = playbook.templates.map(\.audience).joined(separator: ", ")
+            let audiences = playbook.templates.map(\.audience)
+            let known = audiences.joined(separator: ", ")
+            let hint = NearestId.hint(audience, among: audiences)
             throw Refusal(
                 "no-template",
-                zh: "剧本中没有“\(audience)”的通报模板；可用：\(known)。可在本团队的剧本副本 templates: 下添加。",
-                en: "The playbook has no notice template for '\(audience)'; it has: \(known). Add one under templates: in your team's copy of the playbook.")
+                zh: "剧本中没有“\(audience)”的通报模板；\(hint.zh)可用：\(known)。可在本团队的剧本副本 templates: 下添加。",
+                en: "The playbook has no notice template for '\(audience)'.\(hint.en) It has: \(known). Add one under templates: in your team's copy of the playbook.")
         }
         let content = NoticeContent.resolve(playbook: playbook, state: state, language: language, now: now)
         let used = Set(TemplateScan(template.body[language]).names + TemplateScan(template.title[language]).names)

@@ -51,7 +51,7 @@ public struct ReportInput: Sendable {
         events.first { $0.seq == seq }?.actorLabel ?? "?"
     }
 
-    func duration(_ seconds: Int) -> String { DurationText.clock(seconds) }
+    func duration(_ seconds: Int) -> String { DurationText.clock(seconds, language: language) }
 
     func optional(_ text: String?) -> String { text ?? "—" }
 }

@@ -14,7 +14,7 @@ public final class HomeLibrary: IncidentLibrary {
 
     public func incidents(kind: IncidentId.Kind) -> [IncidentListing] {
         store.list(kind: kind).map { summary in
-            IncidentListing(id: summary.id.description, state: summary.state, phaseTitle: summary.phaseTitle, problem: summary.problem)
+            IncidentListing(id: summary.id.description, state: summary.state, phaseTitle: summary.phaseTitle, problem: summary.problem, playbook: summary.playbook)
         }
     }
 

@@ -45,6 +45,8 @@ public struct IncidentSummary: Sendable {
     public var phaseTitle: LocalizedText?
     /// Why the incident could not be read, if it could not.
     public var problem: LocalizedText?
+    /// Its frozen playbook, when it could be read.
+    public var playbook: Playbook?
 }
 
 /// The incidents and drills under one home folder.
@@ -158,9 +160,10 @@ public struct IncidentStore: Sendable {
 
     // MARK: - Opening and listing
 
-    /// Checks `text` is an incident id before any path is built from it.
+    /// Checks `text` is an incident id before any path is built from it; `inc-20261129-001` is
+    /// read as `INC-20261129-001`, as people type it.
     public static func parseId(_ text: String) throws(StoreError) -> IncidentId {
-        guard let id = IncidentId(text) else {
+        guard let id = IncidentId(text.trimmingCharacters(in: .whitespaces).uppercased()) else {
             throw StoreError("bad-id", zh: "“\(text.prefix(40))”不是事件编号；编号形如 INC-20261129-001 或 DRL-20261129-001（cordon list 列出全部）。", en: "'\(text.prefix(40))' is not an incident id; ids look like INC-20261129-001 or DRL-20261129-001 (cordon list shows them).")
         }
         return id
@@ -239,9 +242,9 @@ public struct IncidentStore: Sendable {
         return ids.map { id -> IncidentSummary in
             do throws(StoreError) {
                 let session = try open(id, stamp: stamp, keepEvents: false)
-                return IncidentSummary(id: id, state: session.state, phaseTitle: session.playbook.phase(session.state.phase)?.title, problem: nil)
+                return IncidentSummary(id: id, state: session.state, phaseTitle: session.playbook.phase(session.state.phase)?.title, problem: nil, playbook: session.playbook)
             } catch {
-                return IncidentSummary(id: id, state: nil, phaseTitle: nil, problem: error.message)
+                return IncidentSummary(id: id, state: nil, phaseTitle: nil, problem: error.message, playbook: nil)
             }
         }
     }

@@ -77,8 +77,9 @@ public struct PlaybookCatalog: Sendable {
         }
         let known = entries().compactMap { try? $0.result.get().playbook.id }
         let searched = directories.joined(separator: ", ")
-        var error = DocumentError(file: reference, message: "no playbook with this id; known: \(known.isEmpty ? "none (searched \(searched))" : known.joined(separator: ", "))")
-        error.chinese = "没有 id 为“\(reference)”的剧本；" + (known.isEmpty ? "未找到任何剧本（已搜索 \(searched)）" : "可用：\(known.joined(separator: "、"))")
+        let nearest = NearestId.suggest(reference, among: known)
+        var error = DocumentError(file: reference, message: "no playbook with this id\(nearest.map { " (did you mean '\($0)'?)" } ?? ""); known: \(known.isEmpty ? "none (searched \(searched))" : known.joined(separator: ", "))")
+        error.chinese = "没有 id 为“\(reference)”的剧本；\(nearest.map { "您是要“\($0)”吗？" } ?? "")" + (known.isEmpty ? "未找到任何剧本（已搜索 \(searched)）" : "可用：\(known.joined(separator: "、"))")
         throw error
     }
 }

@@ -84,7 +84,7 @@ public enum PlaybookLoader {
 
     private static func step(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> Step? {
         guard let fields = document.mapping(
-            node, at: path, allowed: ["id", "title", "role", "required", "guidance", "notice", "remedial"], what: "a step")
+            node, at: path, allowed: ["id", "title", "role", "required", "guidance", "notice", "remedial", "done_by_grading"], what: "a step")
         else { return nil }
         let id = fields.text("id")
         let title = fields.localized("title")
@@ -93,8 +93,11 @@ public enum PlaybookLoader {
         let guidance = fields.localized("guidance", required: false)
         let notice = fields.text("notice", required: false)
         let remedial = fields.localized("remedial", required: false)
+        let doneByGrading = fields.bool("done_by_grading", default: false)
         guard let id, let title, let role else { return nil }
-        return Step(id: id, title: title, role: role, required: required, guidance: guidance, notice: notice, remedial: remedial)
+        return Step(
+            id: id, title: title, role: role, required: required, guidance: guidance, notice: notice, remedial: remedial,
+            doneByGrading: doneByGrading)
     }
 
     private static func deadline(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> Deadline? {

@@ -42,8 +42,9 @@ extension PlaybookCatalog {
         }
         let known = entries.compactMap { try? $0.result.get().scenario.id }
         let searched = directories.joined(separator: ", ")
-        var error = DocumentError(file: reference, message: "no drill scenario with this id; known: \(known.isEmpty ? "none (searched the drills/ folder of \(searched))" : known.joined(separator: ", "))")
-        error.chinese = "没有 id 为“\(reference)”的演练场景；" + (known.isEmpty ? "未找到任何场景（已搜索 \(searched) 下的 drills/）" : "可用：\(known.joined(separator: "、"))")
+        let nearest = NearestId.suggest(reference, among: known)
+        var error = DocumentError(file: reference, message: "no drill scenario with this id\(nearest.map { " (did you mean '\($0)'?)" } ?? ""); known: \(known.isEmpty ? "none (searched the drills/ folder of \(searched))" : known.joined(separator: ", "))")
+        error.chinese = "没有 id 为“\(reference)”的演练场景；\(nearest.map { "您是要“\($0)”吗？" } ?? "")" + (known.isEmpty ? "未找到任何场景（已搜索 \(searched) 下的 drills/）" : "可用：\(known.joined(separator: "、"))")
         throw error
     }
 

@@ -52,7 +52,7 @@ public enum Screen {
         let frame = area.centered(width: content.width + 4, height: height + 2)
         canvas.cursor = nil
         // While a file is hashed for it, a form takes only Esc.
-        let hints = model.hashing == nil ? dialog.hints(model.language) : "Esc " + (model.language == .zh ? "取消计算" : "cancel hashing")
+        let hints = model.hashing == nil ? dialog.hints(model: model) : "Esc " + (model.language == .zh ? "取消计算" : "cancel hashing")
         canvas.frame(frame, title: dialog.title(model.language), hints: hints)
         let inner = Rect(x: frame.x + 2, y: frame.y + 1, width: frame.width - 4, height: frame.height - 2)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - errorBlock)

@@ -125,8 +125,9 @@ public struct ConsoleModel: Sendable {
         return out
     }
 
-    /// The deadlines that apply now, most pressing first: missed, then under a quarter left,
-    /// then running by due time, then those already settled.
+    /// The deadlines that apply now, and before grading those that would apply if the incident
+    /// were graded (`DeadlineBoard.ifGraded`), most pressing first: missed, then under a quarter
+    /// left, then running by time left, then those already settled.
     public func deadlines(now: Timestamp) -> [DeadlineStatus] {
         func rank(_ status: DeadlineStatus) -> Int {
             switch status.state {
@@ -135,7 +136,8 @@ public struct ConsoleModel: Sendable {
             case .met: 4
             }
         }
-        return DeadlineBoard.evaluate(playbook: playbook, state: incident, now: now)
+        return (DeadlineBoard.evaluate(playbook: playbook, state: incident, now: now)
+            + DeadlineBoard.ifGraded(playbook: playbook, state: incident, now: now))
             .enumerated()
             .sorted { (rank($0.element), $0.element.due, $0.offset) < (rank($1.element), $1.element.due, $1.offset) }
             .map(\.element)

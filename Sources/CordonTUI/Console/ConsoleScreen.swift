@@ -15,10 +15,10 @@ enum ConsoleScreen {
             canvas.put("│", x: layout.separatorX, y: y, width: 1, style: .muted)
         }
         timelinePane(into: &canvas, layout.timeline, model: model, console: console, timeline: timeline)
-        let title = model.language == .zh ? "时限" : "Deadlines"
-        divider(into: &canvas, layout.bottomDivider, junction: "┴", at: layout.separatorX, label: deadlines.count > layout.deadlines.height ? "\(title) (\(deadlines.count))" : title)
+        let window = deadlineWindow(console: console, count: deadlines.count, rows: layout.deadlines.height)
+        divider(into: &canvas, layout.bottomDivider, junction: "┴", at: layout.separatorX, label: deadlineLabel(window, count: deadlines.count, language: model.language))
         RecordCounts.draw(into: &canvas, layout.bottomDivider, from: layout.separatorX + 2, model: model, console: console)
-        deadlinePane(into: &canvas, layout.deadlines, model: model, console: console, deadlines: deadlines)
+        deadlinePane(into: &canvas, layout.deadlines, model: model, console: console, deadlines: deadlines, window: window)
         StatusLines.draw(into: &canvas, layout.status, model: model, console: console, timeline: timeline)
         message(into: &canvas, layout.message, model: model, console: console)
         let conducting = console.conductsRunningDrill
@@ -47,7 +47,7 @@ enum ConsoleScreen {
         }
         x += canvas.put(incident.id, x: x, y: rect.y, width: rect.maxX - x, style: .heading) + 2
         let severity = incident.severity.map { "[\($0.title[language])]" } ?? (language == .zh ? "[未定级]" : "[ungraded]")
-        let elapsed = DurationText.clock(incident.detectedAt.seconds(to: incident.closedAt ?? model.now))
+        let elapsed = DurationText.clock(incident.detectedAt.seconds(to: incident.closedAt ?? model.now), language: model.language)
         let clock = incident.isClosed
             ? (language == .zh ? "已关闭 · 历时 \(elapsed)" : "closed · took \(elapsed)")
             : (language == .zh ? "已历时 \(elapsed)" : "elapsed \(elapsed)")
@@ -229,7 +229,28 @@ enum ConsoleScreen {
 
     // MARK: - Bottom
 
-    private static func deadlinePane(into canvas: inout Canvas, _ rect: Rect, model: AppModel, console: ConsoleModel, deadlines: [DeadlineStatus]) {
+    /// The rows of the deadline list on screen. The list is sorted most urgent first, so unless
+    /// the pane has the focus it shows the top, whatever was scrolled to before: the clock with
+    /// the least time left is never hidden behind met ones.
+    private static func deadlineWindow(console: ConsoleModel, count: Int, rows: Int) -> Range<Int> {
+        let selected = min(console.deadlineIndex, max(0, count - 1))
+        let top = console.focus == .deadlines ? max(0, selected - rows + 1) : 0
+        return top..<min(count, top + rows)
+    }
+
+    /// `时限 (7) ↑ 2 ↓ 3`: how many clocks there are, and how many lie above and below the pane.
+    private static func deadlineLabel(_ window: Range<Int>, count: Int, language: Language) -> String {
+        let title = language == .zh ? "时限" : "Deadlines"
+        guard window.count < count else { return title }
+        var label = "\(title) (\(count))"
+        if window.lowerBound > 0 { label += " ↑ \(window.lowerBound)" }
+        if window.upperBound < count { label += " ↓ \(count - window.upperBound)" }
+        return label
+    }
+
+    private static func deadlinePane(
+        into canvas: inout Canvas, _ rect: Rect, model: AppModel, console: ConsoleModel, deadlines: [DeadlineStatus], window: Range<Int>
+    ) {
         let language = model.language
         guard !deadlines.isEmpty else {
             let none = console.incident.severity == nil
@@ -238,9 +259,8 @@ enum ConsoleScreen {
             canvas.line(none, in: rect.row(0), style: .muted)
             return
         }
-        let top = max(0, console.deadlineIndex - rect.height + 1)
         let titleWidth = min(40, rect.width / 2)
-        for (row, index) in deadlines.indices.dropFirst(top).prefix(rect.height).enumerated() {
+        for (row, index) in window.enumerated() {
             let status = deadlines[index]
             var style = DeadlineText.style(status)
             let selected = index == console.deadlineIndex && console.focus == .deadlines

@@ -87,7 +87,7 @@ extension AppModel {
             if request != .reopen, state.isSettled {
                 let said = RaceText.lastChange(of: step.id, in: timeline).flatMap { RaceText.step($0, playbook: console.playbook, times: console.incident.times) }
                 flash = Flash(said ?? localized(
-                    "“\(step.title.zh)”已\(state.title.zh)；如需重做，先按 o 重新打开。",
+                    "“\(step.title.zh)”\(state.title.zh)；如需重做，先按 o 重新打开。",
                     "'\(step.title.en)' is already \(state.title.en); press o to reopen it first."), tone: .danger)
                 return []
             }
@@ -105,7 +105,9 @@ extension AppModel {
             }
         case .note: dialog = restoringDraft(NoteDialog())
         case .advance: dialog = AdvanceDialog(state: console.incident, playbook: console.playbook)
-        case .classify: dialog = ClassifyDialog(current: console.incident.severity)
+        case .classify:
+            let suggestion = SeverityGrading.suggest(playbook: console.playbook, scope: console.incident.scope)
+            dialog = ClassifyDialog(current: console.incident.severity, suggested: suggestion?.severity)
         case .assign:
             let role = console.selectedStep?.role ?? console.playbook.roles.first?.id ?? ""
             dialog = AssignDialog(playbook: console.playbook, role: role)

@@ -48,7 +48,7 @@ enum StatusLines {
             console.incident.times.shortWithSeconds(player.position.time),
         ]
         if let gap = player.gap {
-            let span = DurationText.format(gap.seconds)
+            let span = DurationText.spoken(gap.seconds, language: model.language)
             parts.append(zh ? "⋯ \(span) 空档，压缩播放" : "⋯ a \(span) gap, compressed")
         } else if let current, current.type == EventType.injectDelivered {
             parts.append(EventText.summary(current, playbook: console.playbook, language: model.language).terminalSafe)

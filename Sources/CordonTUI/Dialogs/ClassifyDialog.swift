@@ -1,14 +1,19 @@
 import CordonCore
 
-/// Grades the incident. The grade decides which legal clocks run, so the dialog says so.
+/// Grades the incident. The grade decides which legal clocks apply, so the dialog says so.
+///
+/// It opens on the severity the scope suggests (`r`, scope), so `c` then Enter grades as the
+/// playbook's thresholds say; without a suggestion, on the current grade.
 struct ClassifyDialog: Dialog {
     let current: Severity?
+    let suggested: Severity?
     var selection: Int
     var reason = TextField(limit: IncidentRules.maximumTextLength)
 
-    init(current: Severity?) {
+    init(current: Severity?, suggested: Severity? = nil) {
         self.current = current
-        selection = current.flatMap { Severity.allCases.firstIndex(of: $0) } ?? 0
+        self.suggested = suggested
+        selection = (suggested ?? current).flatMap { Severity.allCases.firstIndex(of: $0) } ?? 0
     }
 
     func title(_ language: Language) -> String { language == .zh ? "事件定级" : "Grade the incident" }
@@ -19,10 +24,11 @@ struct ClassifyDialog: Dialog {
 
     func draw(into canvas: inout Canvas, content: Rect, model: AppModel) {
         let zh = model.language == .zh
-        canvas.put(zh ? "级别决定哪些法定时限开始计时：" : "The grade decides which legal clocks run:", x: content.x, y: content.y, width: content.width, style: .muted)
+        canvas.put(zh ? "级别决定哪些法定时限适用：" : "The grade decides which legal clocks apply:", x: content.x, y: content.y, width: content.width, style: .muted)
         for (index, severity) in Severity.allCases.enumerated() {
             let marker = index == selection ? "> " : "  "
-            let now = severity == current ? (zh ? "（当前）" : " (current)") : ""
+            var now = severity == current ? (zh ? "（当前）" : " (current)") : ""
+            if severity == suggested { now += zh ? "（范围评估建议）" : " (the scope suggests)" }
             let label = zh ? "\(severity.title.zh)  \(severity.rawValue)" : "\(severity.rawValue)  \(severity.title.zh)"
             canvas.line(marker + label + now, in: content.row(1 + index), style: index == selection ? .selected : .plain)
         }

@@ -26,7 +26,7 @@ struct DeadlineDetailDialog: ReadingDialog {
         }
         var out: [(String, Style)] = [(deadline.title[language], .heading)]
         out.append((DeadlineText.state(status, times: model.times, language: language), DeadlineText.style(status)))
-        out.append((t("时限：", "Limit: ") + "\(DurationText.format(deadline.within)) \(anchor)", .plain))
+        out.append((t("时限：", "Limit: ") + "\(DurationText.spoken(deadline.within, language: language)) \(anchor)", .plain))
         out.append((t("开始：", "Started: ") + model.times.secondWithLabel(status.startedAt, language: model.language), .plain))
         out.append((t("截止：", "Due: ") + model.times.secondWithLabel(status.due, language: model.language), .plain))
         let step = console.playbook.step(deadline.metBy)?.step.title[language] ?? deadline.metBy

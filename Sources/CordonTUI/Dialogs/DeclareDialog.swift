@@ -75,7 +75,7 @@ struct DeclareDialog: Dialog {
                 text.draw(into: &canvas, rect: input, focused: focused, style: Style(underline: true))
                 if field == .detected, detectedField.text.isEmpty {
                     let hint = language == .zh ? "留空即现在；可写 09:30、2h ago、2026-11-29 09:30" : "empty for now; or 09:30, 2h ago, 2026-11-29 09:30"
-                    canvas.put(hint, x: input.x + 1, y: input.y, width: input.width - 1, style: Style(.muted, underline: true))
+                    canvas.put(hint, x: input.x, y: input.y, width: input.width, style: Style(.muted, underline: true))
                 }
             }
         }

@@ -10,6 +10,9 @@ public protocol Dialog: Sendable {
     func draw(into canvas: inout Canvas, content: Rect, model: AppModel)
     /// The keys shown in the bottom of the frame.
     func hints(_ language: Language) -> String
+    /// The keys shown for `model`: `hints(_:)` unless the dialog offers fewer, as a record list
+    /// does in a replay, where keys that write are refused.
+    func hints(model: AppModel) -> String
     mutating func handle(_ request: Request, model: AppModel) -> DialogOutcome
     /// What to show once the dialog's command is on disk: nothing (the default), or the list
     /// a record form was opened from.
@@ -26,6 +29,8 @@ extension Dialog {
     var afterRecording: (any Dialog)? { nil }
     var draftKey: String? { nil }
     var hasDraft: Bool { false }
+
+    func hints(model: AppModel) -> String { hints(model.language) }
 }
 
 /// What a dialog wants after a key.

@@ -39,11 +39,12 @@ struct DrillBriefingDialog: ReadingDialog {
             zh ? "注入 \(scenario.injects.count) 条" : "\(scenario.injects.count) injects",
             zh ? "满分 \(scenario.maximumScore)" : "\(scenario.maximumScore) points",
         ]
-        if let drill = model.console?.incident.drill {
-            facts.append("×\(drill.clock.speed)")
-            facts.append(zh ? "种子 \(drill.seed)（--seed \(drill.seed) 可重演）" : "seed \(drill.seed) (--seed \(drill.seed) repeats it)")
-        }
+        if let drill = model.console?.incident.drill { facts.append("×\(drill.clock.speed)") }
         out.append((facts.joined(separator: " · "), .muted))
+        if let drill = model.console?.incident.drill {
+            // A line of its own, so `--seed 330084` is never wrapped apart.
+            out.append((zh ? "种子 \(drill.seed)（--seed \(drill.seed) 可重演）" : "seed \(drill.seed) (--seed \(drill.seed) repeats it)", .muted))
+        }
         if startsClock(model), let drill = model.console?.incident.drill {
             out.append(("", .plain))
             out.append((pace(current: drill.clock.speed, language: language), Style(.accent)))

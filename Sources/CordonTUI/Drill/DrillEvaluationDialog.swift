@@ -57,8 +57,8 @@ struct DrillEvaluationDialog: ReadingDialog {
         for status in evaluation.deadlines {
             let state: String = switch status.state {
             case .met: (zh ? "已满足 " : "met ") + evaluation.clockText(status.metAt ?? status.due)
-            case .missed: (zh ? "超时 " : "missed by ") + DurationText.clock(status.lateness)
-            case .running: (zh ? "未满足，剩余 " : "not met, ") + DurationText.clock(status.remaining) + (zh ? "" : " left")
+            case .missed: (zh ? "超时 " : "missed by ") + DurationText.clock(status.lateness, language: zh ? .zh : .en)
+            case .running: (zh ? "未满足，剩余 " : "not met, ") + DurationText.clock(status.remaining, language: zh ? .zh : .en) + (zh ? "" : " left")
             }
             let due = (zh ? "截止 " : "due ") + evaluation.clockText(status.due)
             out.append(("• \t\(status.deadline.title[language]) · \(due) · \(state)", DeadlineText.style(status)))

@@ -51,7 +51,9 @@ struct InjectDialog: Dialog {
             out.append((zh ? "计分：\(limit)以备注回应得 \(expectation.points) 分" : "Scored: answering with a note\(limit) earns \(expectation.points) points", .muted))
         }
         out.append(("", .plain))
-        if isAnswering {
+        if drill.answer(to: inject.inject) != nil, !isAnswering {
+            out.append((zh ? "已回应。Esc 关闭；↑↓ 查看其他注入（i 可随时找回）。" : "Answered. Esc closes; ↑↓ for the other injects (i brings them back).", .muted))
+        } else if isAnswering {
             out.append((zh ? "回应（写入时间线，作为对此注入的回应）：" : "Answer (goes into the timeline as the answer to this inject):", .muted))
         } else {
             out.append((zh ? "按 Enter 写回应；Esc 稍后再答（i 可随时找回）。" : "Press Enter to answer; Esc to answer later (i brings it back).", .muted))
@@ -87,6 +89,8 @@ struct InjectDialog: Dialog {
             let next = min(max(0, index + (request == .up ? -1 : 1)), drill.delivered.count - 1)
             injectId = drill.delivered[next].inject
         case .submit where !isAnswering:
+            // An inject already answered has nothing left to write: Enter closes it.
+            if let (drill, _) = delivered(model), drill.answer(to: injectId) != nil { return .close }
             isAnswering = true
         case .submit:
             guard let text = IncidentRules.clean(answer.text) else {

@@ -19,13 +19,13 @@ enum HomeScreen {
         if !home.isLoaded {
             lines.append((zh ? " 正在读取…" : " Reading…", .muted, nil))
         } else {
-            section(&lines, title: zh ? "事件" : "Incidents", listings: home.incidents, offset: 0, empty: zh ? "还没有事件。按 d 宣布新事件。" : "No incidents yet. Press d to declare one.", language: language, width: width)
+            section(&lines, title: zh ? "事件" : "Incidents", listings: home.incidents, offset: 0, empty: zh ? "还没有事件。按 d 宣布新事件。" : "No incidents yet. Press d to declare one.", language: language, width: width, now: model.now)
             lines.append(("", .plain, nil))
-            section(&lines, title: zh ? "演练" : "Drills", listings: home.drills, offset: home.incidents.count, empty: zh ? "还没有演练。按 D 选择场景开始演练。" : "No drills yet. Press D to choose a scenario and start one.", language: language, width: width)
+            section(&lines, title: zh ? "演练" : "Drills", listings: home.drills, offset: home.incidents.count, empty: zh ? "还没有演练。按 D 选择场景开始演练。" : "No drills yet. Press D to choose a scenario and start one.", language: language, width: width, now: nil)
             if let plan = home.review?.plan, !plan.isEmpty { plannedDrills(&lines, plan: plan, language: language) }
         }
         let area = Rect(x: 0, y: 2, width: width, height: model.size.height - 4)
-        let selectedLine = lines.firstIndex { $0.entry == home.selection } ?? 0
+        let selectedLine = lines.lastIndex { $0.entry == home.selection } ?? 0
         let top = max(0, selectedLine - area.height + 1)
         for (row, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
             let selected = line.entry == home.selection
@@ -42,12 +42,31 @@ enum HomeScreen {
 
     private static func section(
         _ lines: inout [(text: String, style: Style, entry: Int?)], title: String, listings: [IncidentListing],
-        offset: Int, empty: String, language: Language, width: Int
+        offset: Int, empty: String, language: Language, width: Int, now: Timestamp?
     ) {
         lines.append((" \(title) (\(listings.count))", .heading, nil))
         if listings.isEmpty { lines.append(("   " + empty, .muted, nil)) }
         for (index, listing) in listings.enumerated() {
-            lines.append((row(listing, language: language), style(listing), offset + index))
+            // A drill's clocks run on drill time, which only its own console knows: none is shown.
+            var urgent: DeadlineStatus?
+            if let now, let state = listing.state, let playbook = listing.playbook {
+                urgent = DeadlineBoard.mostUrgent(playbook: playbook, state: state, now: state.local(now))
+            }
+            let text = row(listing, language: language)
+            let style = style(listing, clock: urgent)
+            guard let urgent else {
+                lines.append((text, style, offset + index))
+                continue
+            }
+            // The clock ends the row when the whole title still fits, else it takes the line below.
+            let clock = "⏱ " + DeadlineText.brief(urgent, language: language)
+            let room = width - DisplayWidth.of(clock) - 2
+            if DisplayWidth.of(text) <= room {
+                lines.append((TextLayout.pad(text, to: room) + "  " + clock, style, offset + index))
+            } else {
+                lines.append((text, style, offset + index))
+                lines.append(("     " + clock, style, offset + index))
+            }
         }
     }
 
@@ -75,8 +94,9 @@ enum HomeScreen {
         return "   \(state.id)  \(TextLayout.pad(severity, to: 11)) \(TextLayout.pad(phase, to: 15)) \(state.title.terminalSafe)"
     }
 
-    private static func style(_ listing: IncidentListing) -> Style {
+    private static func style(_ listing: IncidentListing, clock: DeadlineStatus?) -> Style {
         guard listing.state != nil else { return Style(.danger) }
-        return listing.isFinished ? .muted : .plain
+        if listing.isFinished { return .muted }
+        return clock.map(DeadlineText.style) ?? .plain
     }
 }

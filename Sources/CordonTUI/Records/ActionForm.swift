@@ -18,7 +18,7 @@ struct ActionForm: FormDialog {
             switch field {
             case .title: .text(localized("措施", "Action"), rows: 2, placeholder: localized("要做什么", "what is to be done"))
             case .owner: .text(localized("负责人", "Owner"), limit: 200, placeholder: localized("姓名（必填）", "name (required)"))
-            case .due: .text(localized("完成期限", "Due"), limit: 20, placeholder: localized("2026-12-31，或 +30d 表示 30 天后", "2026-12-31, or +30d for thirty days on"))
+            case .due: .text(localized("完成期限", "Due"), limit: 20, placeholder: localized("2026-12-31，或 +30天（+30d）表示 30 天后", "2026-12-31, or +30d for thirty days on"))
             case .finding: .choice(localized("对应结论", "Answers"), [localized("（无）", "(none)")] + findings.map(RecordText.findingChoice))
             }
         }
@@ -38,7 +38,7 @@ struct ActionForm: FormDialog {
             return refuse(.owner, "请指定负责人。", "Name the owner.")
         }
         guard let due = ActionForm.dueDate(form.cleaned(.due), now: model.incidentNow) else {
-            return refuse(.due, "请写完成期限：2026-12-31，或 +30d 表示 30 天后。", "Give the due date: 2026-12-31, or +30d for thirty days from today.")
+            return refuse(.due, "请写完成期限：2026-12-31，或 +30天（+30d）表示 30 天后。", "Give the due date: 2026-12-31, or +30d for thirty days from today.")
         }
         let choice = form.choice(.finding)
         let finding = choice == 0 ? nil : findings[choice - 1].id

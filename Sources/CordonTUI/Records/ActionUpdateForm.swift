@@ -35,7 +35,7 @@ struct ActionUpdateForm: FormDialog {
             return refuse(.owner, "负责人不能为空。", "The owner cannot be empty.")
         }
         guard let due = ActionForm.dueDate(form.cleaned(.due), now: model.incidentNow) else {
-            return refuse(.due, "请写完成期限：2026-12-31，或 +30d 表示 30 天后。", "Give the due date: 2026-12-31, or +30d for thirty days from today.")
+            return refuse(.due, "请写完成期限：2026-12-31，或 +30天（+30d）表示 30 天后。", "Give the due date: 2026-12-31, or +30d for thirty days from today.")
         }
         let note = form.cleaned(.note)
         if status == .dropped, status != action.status, note == nil {

@@ -20,6 +20,18 @@ protocol RecordListDialog: Dialog {
 extension RecordListDialog {
     func intro(model: AppModel) -> [(String, Style)] { [] }
 
+    /// What an empty list says: in a replay, that there was nothing yet, not which key adds one.
+    func emptyText(_ model: AppModel) -> String {
+        guard model.console?.mode.isReadOnly == true else { return empty(model.language) }
+        return model.language == .zh ? "此刻尚无记录。" : "Nothing recorded yet at this moment."
+    }
+
+    /// In a replay a list is read, never written: only the keys that move and go back.
+    func hints(model: AppModel) -> String {
+        guard model.console?.mode.isReadOnly == true else { return hints(model.language) }
+        return model.language == .zh ? "↑↓ 浏览  Esc 返回（回放只读）" : "↑↓ browse  Esc back (replay is read-only)"
+    }
+
     var preferredWidth: Int { 76 }
 
     func contentSize(available: Size, model: AppModel) -> Size {
@@ -27,7 +39,7 @@ extension RecordListDialog {
         let intro = wrappedLineCount(intro(model: model).map(\.0), width: width)
         let entries = entries(model: model)
         let lines = entries.isEmpty
-            ? wrappedLineCount([empty(model.language)], width: width)
+            ? wrappedLineCount([emptyText(model)], width: width)
             : entries.reduce(0) { $0 + wrappedLineCount($1.map(\.0), width: width - 2) }
         return Size(width: width, height: min(available.height, (intro > 0 ? intro + 1 : 0) + max(lines, 3)))
     }
@@ -41,7 +53,7 @@ extension RecordListDialog {
         let area = Rect(x: content.x, y: top, width: content.width, height: content.maxY - top)
         let entries = entries(model: model)
         guard !entries.isEmpty else {
-            canvas.paragraphs([(empty(model.language), .muted)], in: area)
+            canvas.paragraphs([(emptyText(model), .muted)], in: area)
             return
         }
         let selected = min(selection, entries.count - 1)

@@ -46,7 +46,7 @@ struct ScopeForm: FormDialog {
     /// A count field's value: `.some(nil)` when empty, `nil` when it is not a count.
     private func count(_ field: Field) -> Int?? {
         guard let text = form.cleaned(field) else { return .some(nil) }
-        return CountText.parse(text).map { .some($0) }
+        return Spelling.count(text).map { .some($0) }
     }
 
     private var categories: [DataCategory] { form.ticked(.categories).map { DataCategory.all[$0] } }
@@ -57,7 +57,7 @@ struct ScopeForm: FormDialog {
         var out: [(String, Style)] = []
         for field in [Field.records, .people] where count(field) == nil {
             let name = form[field].label[model.language]
-            out.append((zh ? "“\(name)”不是数字：写 48000、48,000 或 4.8万。" : "\(name) is not a number: write 48000 or 48,000.", Style(.danger, bold: true)))
+            out.append((zh ? "“\(name)”不是数字：写 48000、48,000 或 4.8万。" : "\(name) is not a number: write 48000, 48,000 or 4.8万.", Style(.danger, bold: true)))
         }
         let previous = console.incident.scope
         let scope = ScopeAssessment(

@@ -28,17 +28,28 @@ enum DeadlineText {
     /// Beside a deadline the playbook marks `verify: true`: the limit is not confirmed law.
     static let unconfirmed = LocalizedText(zh: "⚠待法务确认", en: "⚠ check with legal")
 
-    /// `剩余 3:20:00 · 截止 11-29 13:00`, times at `times` (the incident's offset).
+    /// `剩余 3:20:00 · 截止 11-29 13:00`, times at `times` (the incident's offset); before
+    /// grading, a clock that would apply says so first: `若定为较大及以上：剩余 1:12:00 · …`.
     static func state(_ status: DeadlineStatus, times: MomentFormat, language: Language) -> String {
+        let condition = status.ifGradedAtLeast.map { ifGraded($0)[language] } ?? ""
+        return condition + settled(status, times: times, language: language)
+    }
+
+    /// `若定为较大及以上：` / `if graded serious or above: `.
+    static func ifGraded(_ severity: Severity) -> LocalizedText { DeadlineWords.ifGraded(severity) }
+
+    static func brief(_ status: DeadlineStatus, language: Language) -> String { DeadlineWords.brief(status, language: language) }
+
+    private static func settled(_ status: DeadlineStatus, times: MomentFormat, language: Language) -> String {
         let zh = language == .zh
         switch status.state {
         case .running:
-            let left = DurationText.clock(status.remaining)
+            let left = DurationText.clock(status.remaining, language: language)
             let due = times.short(status.due)
             let hurry = status.isUrgent ? (zh ? "紧急！" : "URGENT ") : ""
             return zh ? "\(hurry)剩余 \(left) · 截止 \(due)" : "\(hurry)\(left) left · due \(due)"
         case .missed:
-            let late = DurationText.clock(status.lateness)
+            let late = DurationText.clock(status.lateness, language: language)
             if let met = status.metAt {
                 return zh ? "超时完成（晚 \(late)）· \(times.short(met))" : "met late (by \(late)) · \(times.short(met))"
             }

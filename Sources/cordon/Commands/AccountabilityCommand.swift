@@ -6,7 +6,7 @@ import CordonStore
 struct AccountabilityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accountability",
-        abstract: "Record or list accountability (追责): who, duty not met, the finding, the measure. 追责记录。",
+        abstract: HelpText.pick("记录或列出追责：责任人、未履行的职责、所依据的调查结论、处理措施。", "Record or list accountability: who, duty not met, the finding, the measure."),
         discussion: """
             cordon accountability ID add --person NAME --duty TEXT --finding F1 --measure TEXT
             cordon accountability ID withdraw R1 --reason TEXT
@@ -23,7 +23,7 @@ struct AccountabilityCommand: ParsableCommand {
         case list, add, withdraw
     }
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "list | add | withdraw") var verb: Verb = .list
     @Argument(help: "The entry (R1) to withdraw.") var entry: String?
     @Option(help: "The person responsible.") var person: String?

@@ -6,7 +6,7 @@ import CordonStore
 struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "action",
-        abstract: "Record improvement actions and their progress. 改进措施。",
+        abstract: HelpText.pick("记录改进措施及其进展。", "Record improvement actions and their progress."),
         discussion: """
             cordon action ID add "外包商账号启用双因素认证" --owner 李明 --due 2026-12-31 [--finding F1]
             cordon action ID update A1 [--status open|in-progress|done|dropped] [--owner NAME] [--due DATE] [--note TEXT]
@@ -23,11 +23,11 @@ struct ActionCommand: ParsableCommand {
         case list, add, update
     }
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "list | add | update") var verb: Verb = .list
     @Argument(help: "add: what is to be done; update: the action (A1).") var words: [String] = []
     @Option(help: "Who owns it.") var owner: String?
-    @Option(help: "Due day: 2026-12-31 or +30d.") var due: String?
+    @Option(help: "Due day: 2026-12-31, +30d or +30天.") var due: String?
     @Option(help: "open | in-progress | done | dropped") var status: String?
     @Option(help: "The finding it answers (F1).") var finding: String?
     @Option(help: "A note on the update (required to drop an action).") var note: String?

@@ -6,7 +6,7 @@ import CordonStore
 struct ActionsAcrossIncidents: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actions",
-        abstract: "List open and overdue improvement actions across every incident. 列出所有事件中未完成的改进措施。",
+        abstract: HelpText.pick("列出所有事件中未完成和逾期的改进措施。", "List open and overdue improvement actions across every incident."),
         discussion: "Overdue first, then by due date. Closed incidents included: lessons do not die with the incident.")
 
     @Flag(help: "Also list done and dropped actions.") var all = false

@@ -7,7 +7,7 @@ import Foundation
 struct HomeScreen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "home",
-        abstract: "The home screen: incidents, drills, declaring a new one (the default). 主界面。")
+        abstract: HelpText.pick("主界面：事件、演练、宣布新事件（默认子命令）。", "The home screen: incidents, drills, declaring a new one (the default)."))
 
     @OptionGroup var global: GlobalOptions
 
@@ -27,10 +27,10 @@ struct HomeScreen: ParsableCommand {
 struct OpenConsole: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Work an incident in the live console. 打开事件控制台。",
+        abstract: HelpText.pick("在实时控制台中处置事件。", "Work an incident in the live console."),
         discussion: "Example: cordon open INC-20261129-001   (press ? in the console for every key)")
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

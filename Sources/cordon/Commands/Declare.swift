@@ -4,7 +4,7 @@ import CordonStore
 
 struct Declare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Declare a new incident and print its id as the last line. 宣布新事件。",
+        abstract: HelpText.pick("宣布新事件，最后一行输出其编号。", "Declare a new incident and print its id as the last line."),
         discussion: "Example: cordon declare --playbook pi-leak --title \"客户信息外泄\" --severity serious --detected-at 09:30")
 
     @Option(help: "Playbook id (see `cordon playbooks list`) or a path to a playbook file.")

@@ -6,7 +6,7 @@ import Foundation
 
 struct Drill: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a tabletop drill from a scenario; it is declared as a DRL- drill under drills/. 桌面演练。",
+        abstract: HelpText.pick("按场景进行桌面演练；以 DRL- 编号登记在 drills/ 下。", "Run a tabletop drill from a scenario; it is declared as a DRL- drill under drills/."),
         discussion: """
             The drill opens in the console under a DRILL 演练 banner, with the briefing first; Enter starts the drill clock. \
             The clock runs at --speed times real time; injects arrive at their offsets on it, show on screen and are recorded as \

@@ -7,7 +7,7 @@ import Foundation
 struct EvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
-        abstract: "Register evidence, hand it over, check its hash, list it. 证据登记与保管链。",
+        abstract: HelpText.pick("登记证据、移交、核对哈希、列出证据（保管链）。", "Register evidence, hand it over, check its hash, list it."),
         discussion: """
             cordon evidence ID add --file PATH --custodian NAME [--origin TEXT] [--description TEXT]
             cordon evidence ID add --description TEXT --custodian NAME [--origin TEXT]
@@ -26,7 +26,7 @@ struct EvidenceCommand: ParsableCommand {
         case list, add, transfer, check
     }
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "list | add | transfer | check") var verb: Verb = .list
     @Argument(help: "The item (E1) to transfer or check.") var item: String?
     @Option(help: "The evidence file to hash and register.") var file: String?

@@ -6,7 +6,7 @@ import CordonStore
 struct FactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facts",
-        abstract: "Write the facts notices state, or show what they would say now. 通报要素。",
+        abstract: HelpText.pick("填写通报所述的事实，或查看通报现在会怎么写。", "Write the facts notices state, or show what they would say now."),
         discussion: """
             cordon facts ID [--cause TEXT] [--harm TEXT] [--measures TEXT] [--advice TEXT] [--contact TEXT] [--company NAME]
             cordon facts ID                    show each PIPL Art. 57 element, its value and where it comes from
@@ -17,7 +17,7 @@ struct FactsCommand: ParsableCommand {
             is marked in the notice, never left out.
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Option(help: "The cause of the leak.") var cause: String?
     @Option(help: "The possible harm to the people affected.") var harm: String?
     @Option(help: "The remedial measures taken.") var measures: String?

@@ -7,7 +7,7 @@ import Foundation
 struct FindingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finding",
-        abstract: "Record the investigation's findings: root cause, contributing factors, attacker timeline. 调查结论。",
+        abstract: HelpText.pick("记录调查结论：根本原因、促成因素、攻击时间线。", "Record the investigation's findings: root cause, contributing factors, attacker timeline."),
         discussion: """
             cordon finding ID add --kind root-cause "外包商共享账号未启用双因素认证" [--evidence E1]
             cordon finding ID add --kind contributing "数据库审计告警未接入值班"
@@ -23,7 +23,7 @@ struct FindingCommand: ParsableCommand {
         case list, add, withdraw
     }
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "list | add | withdraw") var verb: Verb = .list
     @Argument(help: "add: the finding's text; withdraw: the finding (F1).") var words: [String] = []
     @Option(help: "root-cause | contributing | timeline") var kind: String?

@@ -5,7 +5,7 @@ import CordonStore
 struct ListIncidents: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List incidents, open ones first (or drills with --drills). 列出事件。")
+        abstract: HelpText.pick("列出事件，未关闭的在前（加 --drills 列出演练）。", "List incidents, open ones first (or drills with --drills)."))
 
     @Flag(help: "List drills instead of real incidents.") var drills = false
     @OptionGroup var global: GlobalOptions
@@ -46,7 +46,7 @@ struct ListIncidents: ParsableCommand {
                     continue
                 }
                 let severity = state.severity?.title[context.language] ?? context.text("未定级", "ungraded")
-                var status = state.isClosed ? context.text("已关闭", "closed") : state.phase
+                var status = state.isClosed ? context.text("已关闭", "closed") : summary.phaseTitle?[context.language] ?? state.phase
                 if let drill = state.drill {
                     if drill.hasEnded, let score = drill.score, let maximum = drill.maximumScore {
                         status = context.text("已结束 得分 \(score)/\(maximum)", "ended, score \(score)/\(maximum)")
@@ -54,7 +54,10 @@ struct ListIncidents: ParsableCommand {
                         status = context.text("进行中", "running") + " · " + status
                     }
                 }
-                print("\(state.id.terminalSafe)  \(status.terminalSafe)  [\(severity)]  \(state.title.terminalSafe)")
+                // A real incident's most urgent clock; a drill's runs on drill time, which only its console knows.
+                let urgent = state.isDrill ? nil : summary.playbook.flatMap { DeadlineBoard.mostUrgent(playbook: $0, state: state, now: state.local(context.now)) }
+                let clock = urgent.map { "  ⏱ " + DeadlineWords.brief($0, language: context.language) } ?? ""
+                print("\(state.id.terminalSafe)  \(status.terminalSafe)  [\(severity)]  \(state.title.terminalSafe)\(clock)")
             }
         }
     }

@@ -6,7 +6,7 @@ import CordonStore
 struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice",
-        abstract: "Draft a notice from the playbook's template, filled with the incident's facts. 起草通报。",
+        abstract: HelpText.pick("按剧本模板起草通报，填入事件的事实。", "Draft a notice from the playbook's template, filled with the incident's facts."),
         discussion: """
             Example: cordon notice INC-20261129-001 regulator --lang zh > 报告.txt
 
@@ -16,7 +16,7 @@ struct NoticeCommand: ParsableCommand {
             writes the draft whole or not at all.
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "Audience with a template in the playbook: regulator, individuals, …") var audience: String
     @Option(help: ArgumentHelp("Write the draft to FILE, replacing it only once the whole draft is on disk. 写入文件。", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions

@@ -5,11 +5,11 @@ import Foundation
 
 struct Playbooks: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the playbooks and drill scenarios Cordon finds, or validate them. 剧本与演练场景的列表与校验。",
+        abstract: HelpText.pick("列出找到的剧本与演练场景，或校验它们。", "List the playbooks and drill scenarios Cordon finds, or validate them."),
         subcommands: [List.self, Validate.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the playbooks found and where, each with its drill scenarios.")
+        static let configuration = CommandConfiguration(abstract: HelpText.pick("列出找到的剧本及其位置，以及各自的演练场景。", "List the playbooks found and where, each with its drill scenarios."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -62,7 +62,7 @@ struct Playbooks: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check playbook and drill scenario files (or every YAML file in a folder and its drills/) and report each problem as file:line.",
+            abstract: HelpText.pick("校验剧本与演练场景文件（或文件夹及其 drills/ 下的全部 YAML），每个问题以 文件:行号 报告。", "Check playbook and drill scenario files (or every YAML file in a folder and its drills/) and report each problem as file:line."),
             discussion: """
                 A file in a drills/ folder, or with a top-level playbook: key, is a drill scenario: its steps, deadlines and injects
                 are checked against the playbook it names, found beside the drills/ folder first, then among the installed playbooks.

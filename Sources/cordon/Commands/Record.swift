@@ -6,13 +6,13 @@ import Foundation
 struct StepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "step",
-        abstract: "Start, finish, skip, block or reopen a step. 更新步骤状态。",
+        abstract: HelpText.pick("开始、完成、跳过、标记受阻或重新打开一个步骤。", "Start, finish, skip, block or reopen a step."),
         discussion: "Example: cordon step INC-20261129-001 isolate-source done")
 
-    @Argument(help: "Incident id.") var id: String
-    @Argument(help: "Step id (see `cordon status ID`).") var step: String
-    @Argument(help: "start | done | skip | block | reopen") var action: StepAction
-    @Option(help: "Why (required for skip and block).") var reason: String?
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("步骤编号（见 cordon status ID）。", "Step id (see `cordon status ID`)."))) var step: String
+    @Argument(help: ArgumentHelp(HelpText.pick("start 开始 | done 完成 | skip 跳过 | block 受阻 | reopen 重新打开", "start | done | skip | block | reopen"))) var action: StepAction
+    @Option(help: ArgumentHelp(HelpText.pick("原因（跳过和受阻时必填）。", "Why (required for skip and block)."))) var reason: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -24,14 +24,14 @@ extension StepAction: ExpressibleByArgument {}
 
 struct Note: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add a note to the timeline; `-` reads it from standard input. 添加备注。",
+        abstract: HelpText.pick("在时间线上添加备注；写 - 则从标准输入读取。", "Add a note to the timeline; `-` reads it from standard input."),
         discussion: """
             In a drill a note can answer an inject, or record a lesson learned or an improvement action for the evaluation; \
             put the option before the text.
             Examples: cordon note INC-20261129-001 已通知数据室供应商关闭下载 · cordon note DRL-20261129-001 --answers journalist 我们正在核实
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Option(help: "In a drill: the inject this note answers.") var answers: String?
     @Flag(help: "In a drill: the note is a lesson learned.") var lesson = false
     @Flag(help: "In a drill: the note is an improvement action.") var improvement = false
@@ -68,10 +68,10 @@ struct Note: ParsableCommand {
 
 struct Assign: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Give a role to a person. 指派角色。",
+        abstract: HelpText.pick("指派角色给某人。", "Give a role to a person."),
         discussion: "Example: cordon assign INC-20261129-001 commander 王磊")
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "Role id from the playbook.") var role: String
     @Argument(help: "Who takes the role.") var person: String
     @OptionGroup var global: GlobalOptions
@@ -83,10 +83,10 @@ struct Assign: ParsableCommand {
 
 struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Grade the incident; this decides which deadlines run. 事件定级。",
+        abstract: HelpText.pick("事件定级；级别决定哪些时限适用，并完成剧本的定级步骤。", "Grade the incident; this decides which deadlines run and completes the playbook's grading step."),
         discussion: "Example: cordon classify INC-20261129-001 serious --reason \"涉及 3 万名客户\"")
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "general 一般 | serious 较大 | major 重大 | critical 特别重大") var severity: String
     @Option(help: "Why.") var reason: String?
     @OptionGroup var global: GlobalOptions
@@ -103,10 +103,10 @@ struct Classify: ParsableCommand {
 
 struct Advance: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Move to the next phase (closes the incident after the last). 进入下一阶段。",
+        abstract: HelpText.pick("进入下一阶段（最后一个阶段之后关闭事件）。", "Move to the next phase (closes the incident after the last)."),
         discussion: "Refused while a required step of the current phase is open, unless --force --reason is given.")
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Flag(help: "Advance even though required steps are open.") var force = false
     @Option(help: "Why (required with --force).") var reason: String?
     @OptionGroup var global: GlobalOptions
@@ -118,10 +118,10 @@ struct Advance: ParsableCommand {
 
 struct Notify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Record that a notice went out; it completes the matching step and deadline. 记录已发出的通报。",
+        abstract: HelpText.pick("记录通报已发出；相应的步骤和时限随之完成。", "Record that a notice went out; it completes the matching step and deadline."),
         discussion: "Example: cordon notify INC-20261129-001 regulator --channel 网信办报送系统 --reference 粤网信〔2026〕17号")
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Argument(help: "Audience from the playbook: regulator, individuals, …") var audience: String
     @Option(help: "How it went out: email, phone, SMS, portal…") var channel: String
     @Option(help: "A receipt or reference number.") var reference: String?

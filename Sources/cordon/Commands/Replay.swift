@@ -6,7 +6,7 @@ import Foundation
 
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show an incident as it stood at an event or a time, or its whole timeline step by step. 回放事件。",
+        abstract: HelpText.pick("回放事件：某条事件或某一时刻的状态，或逐条回放整个时间线。", "Show an incident as it stood at an event or a time, or its whole timeline step by step."),
         discussion: """
             On a terminal it opens the replay player over the console (read-only): Space plays and pauses, ←/→ step one event, \
             [ and ] jump between phase boundaries, Home/End go to the start or the end, + and - set the speed (1× to 1000× the \
@@ -17,7 +17,7 @@ struct Replay: ParsableCommand {
             Examples: cordon replay INC-20261129-001 · cordon replay INC-20261129-001 --at 42 --json
             """)
 
-    @Argument(help: "Incident or drill id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件或演练编号。", "Incident or drill id."))) var id: String
     @Option(help: "An event number (seq), or a time: 2026-11-29T13:05+08:00, \"2026-11-29 13:05\", 13:05 (read at the incident's UTC offset, its declaration's).") var at: String?
     @Option(help: "The player's speed, 1–1000 times the original pace.") var speed = 10
     @OptionGroup var global: GlobalOptions
@@ -35,7 +35,7 @@ struct Replay: ParsableCommand {
             let moment = try at.map { try self.moment($0, in: replay, context: context, state: journal.state) }
             if !context.options.json, ConsoleLauncher.hasTerminal {
                 guard (1...1000).contains(speed) else {
-                    throw Refusal("bad-speed", zh: "回放倍速须在 1 到 1000 之间，而不是 \(speed)。", en: "The replay speed must be between 1 and 1000, not \(speed).")
+                    throw UsageError("bad-speed", zh: "回放倍速须在 1 到 1000 之间，而不是 \(speed)。", en: "The replay speed must be between 1 and 1000, not \(speed).")
                 }
                 try ConsoleLauncher.console(context, asksWhoIsAtTheKeyboard: false) {
                     try ConsoleProgram(replaying: journal, at: moment?.seq ?? 1, speed: speed, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
@@ -66,17 +66,17 @@ struct Replay: ParsableCommand {
     private func moment(_ text: String, in replay: IncidentReplay, context: Context, state: IncidentState) throws -> ReplayMoment {
         if !text.isEmpty, text.allSatisfy(\.isASCII), let seq = Int(text) {
             guard (1...replay.count).contains(seq) else {
-                throw Refusal("seq-out-of-range", zh: "时间线共有 \(replay.count) 条事件；请给出 1 到 \(replay.count) 之间的序号。", en: "The timeline has \(replay.count) events; give a seq from 1 to \(replay.count).")
+                throw UsageError("seq-out-of-range", zh: "时间线共有 \(replay.count) 条事件；请给出 1 到 \(replay.count) 之间的序号。", en: "The timeline has \(replay.count) events; give a seq from 1 to \(replay.count).")
             }
             return replay.moment(at: seq)
         }
         let times = state.times
         guard let time = MomentText.parse(text, now: state.local(context.stamp.clock.now())) else {
-            throw Refusal("bad-time", zh: "无法识别“\(text)”；请给出事件序号，或 2026-11-29 13:05 这样的时间（按 \(times.label) 理解）。", en: "'\(text)' is neither an event number nor a time; write 42, or a time such as 2026-11-29 13:05 (read at \(times.label)).")
+            throw UsageError("bad-time", zh: "无法识别“\(text)”；请给出事件序号，或 2026-11-29 13:05 这样的时间（按 \(times.label) 理解）。", en: "'\(text)' is neither an event number nor a time; write 42, or a time such as 2026-11-29 13:05 (read at \(times.label)).")
         }
         guard let moment = replay.moment(at: time) else {
             let declared = times.second(replay.events[0].ts)
-            throw Refusal(
+            throw UsageError(
                 "before-declaration",
                 zh: "\(times.second(time)) 早于事件宣布时间 \(declared)（\(times.label)），那时还没有这个事件。",
                 en: "\(times.second(time)) is before the incident was declared (\(declared), \(times.label)); it did not exist yet.")
@@ -125,7 +125,7 @@ struct ReplayTranscript {
             }
             Swift.print(line(event))
             if let seconds = gaps[event.seq] {
-                Swift.print("   ⋯ " + context.text("\(DurationText.format(seconds)) 后", "\(DurationText.format(seconds)) later") + " ⋯")
+                Swift.print("   ⋯ " + context.text("\(DurationText.spoken(seconds, language: .zh)) 后", "\(DurationText.spoken(seconds, language: .en)) later") + " ⋯")
             }
         }
     }

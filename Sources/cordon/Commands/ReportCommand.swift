@@ -6,7 +6,7 @@ import CordonStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the after-action report as Markdown, HTML or JSON. 生成事件总结报告。",
+        abstract: HelpText.pick("生成事件总结报告（Markdown、HTML 或 JSON）。", "Write the after-action report as Markdown, HTML or JSON."),
         discussion: """
             Example: cordon report INC-20261129-001 --format html --redact --output 总结报告.html
 
@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
         case md, html, json
     }
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Option(help: "md | html | json") var format: Format = .md
     @Flag(help: "Mask ID, mobile and card numbers and e-mail addresses.") var redact = false
     @Flag(help: "Include accountability (追责) records.") var includeAccountability = false

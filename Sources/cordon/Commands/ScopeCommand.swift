@@ -6,7 +6,7 @@ import CordonStore
 struct ScopeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scope",
-        abstract: "Record or show what leaked: categories, records, people, confidence. 影响范围评估。",
+        abstract: HelpText.pick("记录或查看影响范围：信息类别、记录数、人数、把握程度。", "Record or show what leaked: categories, records, people, confidence."),
         discussion: """
             cordon scope ID --category id-number --category phone --records 48000 --people 31000 --confidence medium [--basis TEXT]
             cordon scope ID                     show the current estimate and the severity the playbook suggests
@@ -18,11 +18,11 @@ struct ScopeCommand: ParsableCommand {
             Categories 类别: \(DataCategory.catalogue)
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Option(name: .customLong("category"), help: "A category of personal information (id or Chinese name); repeat or separate with commas.")
     var categories: [String] = []
-    @Option(help: "Number of records affected (best estimate).") var records: Int?
-    @Option(help: "Number of people affected (best estimate).") var people: Int?
+    @Option(help: "Number of records affected (best estimate): 48000, 48,000 or 4.8万.") var records: Count?
+    @Option(help: "Number of people affected (best estimate): 31000, 31,000 or 3.1万.") var people: Count?
     @Option(help: "low | medium | high") var confidence: String?
     @Option(help: "How the numbers were reached (this assessment only).") var basis: String?
     @OptionGroup var global: GlobalOptions
@@ -57,7 +57,7 @@ struct ScopeCommand: ParsableCommand {
             }
             level = parsed
         }
-        return ScopeInput(categories: parsed, records: records, people: people, confidence: level, basis: basis)
+        return ScopeInput(categories: parsed, records: records?.value, people: people?.value, confidence: level, basis: basis)
     }
 
     private func show(_ session: IncidentSession, context: Context, asQuery: Bool) {
@@ -104,5 +104,15 @@ struct ScopeCommand: ParsableCommand {
                 "当前级别：\(current)。定级由您决定：cordon classify \(state.id) \(suggestion.severity.rawValue) --reason \"…\"",
                 "Current severity: \(current). Grading is your decision: cordon classify \(state.id) \(suggestion.severity.rawValue) --reason \"…\""))
         }
+    }
+}
+
+/// A count as `Spelling.count` reads it, the same spellings the console's scope form takes.
+struct Count: ExpressibleByArgument {
+    var value: Int
+
+    init?(argument: String) {
+        guard let value = Spelling.count(argument) else { return nil }
+        self.value = value
     }
 }

@@ -4,10 +4,10 @@ import CordonStore
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show where an incident stands: phase, steps, deadlines. 查看事件状态。",
+        abstract: HelpText.pick("查看事件状态：阶段、步骤、时限。", "Show where an incident stands: phase, steps, deadlines."),
         discussion: "Example: cordon status INC-20261129-001 --json")
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -39,7 +39,7 @@ enum StatusText {
         }.joined(separator: " › ")
         lines.append(t("阶段：", "Phases: ") + strip)
         lines.append(t("发现", "Detected") + " \(times.minute(state.detectedAt))   " + t("宣布", "declared") + " \(times.minute(state.declaredAt))   "
-            + t("已历时", "elapsed") + " \(DurationText.clock(state.detectedAt.seconds(to: state.closedAt ?? now)))   "
+            + t("已历时", "elapsed") + " \(DurationText.clock(state.detectedAt.seconds(to: state.closedAt ?? now), language: language))   "
             + t("（时间均为 \(times.label)）", "(times are \(times.label))"))
         for (index, phase) in playbook.phases.enumerated() {
             lines.append("")
@@ -66,16 +66,31 @@ enum StatusText {
         }
         let deadlines = DeadlineBoard.evaluate(playbook: playbook, state: state, now: now)
         lines.append("")
-        lines.append(t("时限", "Deadlines") + (deadlines.isEmpty ? t("：当前级别下无", ": none apply at this severity") : t("：", ":")))
+        let ifGraded = DeadlineBoard.ifGraded(playbook: playbook, state: state, now: now)
+        if deadlines.isEmpty, !ifGraded.isEmpty {
+            lines.append(t("时限：尚未定级；以下时限自发现时起已在计时，定级后即适用：", "Deadlines: not graded yet; these clocks have run since detection and apply once it is graded:"))
+        } else {
+            lines.append(t("时限", "Deadlines") + (deadlines.isEmpty ? t("：当前级别下无", ": none apply at this severity") : t("：", ":")))
+        }
         for status in deadlines {
             let where_: String
             switch status.state {
-            case .running: where_ = t("剩余 ", "") + DurationText.clock(status.remaining) + t("", " left")
+            case .running: where_ = t("剩余 ", "") + DurationText.clock(status.remaining, language: language) + t("", " left")
             case .met: where_ = t("已满足 ", "met ") + times.minute(status.metAt!)
-            case .missed: where_ = t("已超时 ", "missed by ") + DurationText.clock(status.lateness)
+            case .missed: where_ = t("已超时 ", "missed by ") + DurationText.clock(status.lateness, language: language)
             }
             let check = status.deadline.verify ? t("  ⚠ 时限待法务确认", "  ⚠ check with legal") : ""
             lines.append("   \(status.deadline.id)  \(status.deadline.title[language])  " + t("截止 ", "due ") + times.minute(status.due) + "  " + where_ + check)
+            lines.append("      " + status.deadline.cite)
+        }
+        for status in ifGraded {
+            let severity = status.ifGradedAtLeast?.title[language] ?? ""
+            let condition = t("若定为\(severity)及以上：", "if graded \(status.ifGradedAtLeast?.rawValue ?? "") or above: ")
+            let where_ = status.state == .running
+                ? t("剩余 ", "") + DurationText.clock(status.remaining, language: language) + t("", " left")
+                : t("已超时 ", "missed by ") + DurationText.clock(status.lateness, language: language)
+            let check = status.deadline.verify ? t("  ⚠ 时限待法务确认", "  ⚠ check with legal") : ""
+            lines.append("   \(status.deadline.id)  \(status.deadline.title[language])  " + condition + where_ + "  " + t("截止 ", "due ") + times.minute(status.due) + check)
             lines.append("      " + status.deadline.cite)
         }
         lines.append("")

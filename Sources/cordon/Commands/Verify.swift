@@ -5,14 +5,14 @@ import Foundation
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check every line of a timeline against the hash chain and the rules; print the head as SEQ:HASH. 校验时间线。",
+        abstract: HelpText.pick("按哈希链与规则逐行校验时间线，并以 SEQ:HASH 输出链头。", "Check every line of a timeline against the hash chain and the rules; print the head as SEQ:HASH."),
         discussion: """
             Exit 0 when intact; 1 with the first line that breaks the chain, any line dated before the one it follows, \
             any event the rules would have refused where it stands, a checkpoint that covers more than the timeline holds, \
             or an --expect that does not hold. Note the printed head (SEQ:HASH) outside this machine and pass it back with --expect.
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: ArgumentHelp(HelpText.pick("事件编号，如 INC-20261129-001（大小写均可）。", "Incident id, e.g. INC-20261129-001 (any case)."))) var id: String
     @Option(name: .customLong("expect"), help: ArgumentHelp("Line SEQ must be there, intact, with this SHA-256 (repeatable).", valueName: "SEQ:HASH"))
     var expected: [String] = []
     @OptionGroup var global: GlobalOptions
