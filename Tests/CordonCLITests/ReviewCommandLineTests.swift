@@ -115,7 +115,11 @@ struct ReviewCommandLineTests {
         #expect(chinese.contains("## 演练覆盖") && chinese.contains("已逾期 3 天"), "\(chinese)")
 
         // MARK: HTML, rendered
-        let html = try ok(["review", "--format", "html"]).stdout
+        let file = folder.path + "/年度回顾.html"
+        let wrote = try ok(["review", "--format", "html", "--output", file]).stdout
+        #expect(wrote.hasPrefix("Wrote \(file) ("), "\(wrote)")
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"), "the whole page is in the file")
         #expect(html.components(separatedBy: "<svg ").count - 1 == 3, "three charts")
         for chart in ["class=\"score-line\"", "class=\"contain-bar\"", "class=\"action-bar\""] { #expect(html.contains(chart), "\(chart)") }
         #expect(!html.contains("<script") && !html.contains(" src=") && !html.contains("url("), "no scripts and no external loads")

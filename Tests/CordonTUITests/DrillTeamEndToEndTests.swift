@@ -24,7 +24,7 @@ struct DrillTeamEndToEndTests {
 
     @Test func theBuyersCounselCallToLegalPopsUpForWhoeverHoldsLegalAndTheFacilitatorAndTheEvaluationSaysWhoAnswered() throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let facilitator = try console("drill data-room-overshare --speed 600 --seed 7 --lang zh --actor 主持人", name: "facilitator")
+        let facilitator = try console("drill data-room-overshare --speed 600 --seed 7 --lang zh --actor zhangwei", name: "facilitator")
         defer { facilitator.close() }
         try facilitator.waitFor("演练简报")
         try facilitator.press("Enter")

@@ -93,8 +93,8 @@ extension AppModel {
             dialogError = nil
             return []
         case .actingAs(let name):
-            // An inject addressed to a role this person holds pops up here too.
-            if !participants.isEmpty, !participants.contains(name) { participants.append(name) }
+            // The person at a shared login gets the injects addressed to the roles they hold.
+            if !participants.contains(name) { participants.append(name) }
             flash = Flash(localized("此终端的记录将署名：\(name.terminalSafe)", "Entries from this terminal are recorded under: \(name.terminalSafe)"), tone: .good)
             return []
         }

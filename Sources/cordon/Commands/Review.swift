@@ -8,7 +8,7 @@ struct Review: ParsableCommand {
         commandName: "review",
         abstract: "The year in review across incidents and drills: times, deadlines, drill scores, coverage, actions. 年度回顾。",
         discussion: """
-            Example: cordon review --since 2026-01-01 --until 2026-12-31 --format html --redact > 年度回顾.html
+            Example: cordon review --since 2026-01-01 --until 2026-12-31 --format html --redact --output 年度回顾.html
 
             Covers the incidents and drills declared between the two days, both included (default: the \
             365 days up to today). Markdown for a terminal, one self-contained HTML file with charts \
@@ -25,6 +25,7 @@ struct Review: ParsableCommand {
     @Option(help: "Last day, as 2026-12-31 (default: today).") var until: String?
     @Option(help: "md | html | json") var format: Format = .md
     @Flag(help: "Mask ID, mobile and card numbers and e-mail addresses.") var redact = false
+    @Option(help: ArgumentHelp("Write the review to FILE, replacing it only once the whole review is on disk. 写入文件。", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -32,15 +33,17 @@ struct Review: ParsableCommand {
             let now = context.now
             let period = try Self.period(since: since, until: until, today: DueDate.today(now))
             let sources = context.store.reviewSources(catalog: context.catalog)
-            for problem in sources.problems { context.warn(problem[context.language].terminalSafe) }
+            for problem in sources.problems { context.warn(problem[context.language]) }
             let review = sources.review(period: period, now: now)
+            let rendered: String
             switch context.options.json ? .json : format {
             case .md:
                 let report = ReviewReport.make(review, language: context.language)
-                print(MarkdownRenderer.render(redact ? report.redactedCopy() : report), terminator: "")
-            case .html: print(ReviewHTML.render(review, language: context.language, redact: redact), terminator: "")
-            case .json: print(ReviewJSON.render(review, redact: redact), terminator: "")
+                rendered = MarkdownRenderer.render(redact ? report.redactedCopy() : report)
+            case .html: rendered = ReviewHTML.render(review, language: context.language, redact: redact)
+            case .json: rendered = ReviewJSON.render(review, redact: redact)
             }
+            try context.emit(rendered, to: output)
         }
     }
 
