@@ -12,6 +12,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // What Swift cannot import: globals that strict concurrency rejects and macros built from
 // NCURSES_BITS. Nothing else belongs here; every ncurses call is made from Swift.

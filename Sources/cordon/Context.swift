@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import CordonCore
 import CordonStore
@@ -35,7 +38,12 @@ struct Context {
         home = Home.resolve(explicit: options.home, environment: environment)
         store = IncidentStore(home: home)
         let name = options.actor.flatMap(IncidentRules.clean)
-        stamp = Stamp(actor: Identity.login(), onBehalfOf: name, clock: SystemClock())
+        var stamp = Stamp(actor: Identity.login(), onBehalfOf: name, clock: SystemClock())
+        // On a shared login, what the person at this terminal said at a console's start stands for
+        // the commands they type here too; a console without one asks and fills it in.
+        let memory = KeyboardMemory.here(home: home, login: stamp.actor)
+        stamp.keyboard = KeyboardName(name == nil && memory.loginIsShared ? memory.remembered : nil)
+        self.stamp = stamp
     }
 
     var catalog: PlaybookCatalog {
@@ -85,6 +93,12 @@ struct Context {
 
     var now: Timestamp { stamp.clock.now() }
 
+    /// Who is at this terminal: the login and the name given with `--actor`, as a role is
+    /// assigned to either.
+    var participants: [String] {
+        [stamp.actor] + (stamp.onBehalfOf.map { [$0] } ?? [])
+    }
+
     /// When something in the incident happened, typed at the incident's offset (see
     /// `MomentText.happened`), or the refusal that says why it cannot be.
     func happened(_ text: String, in state: IncidentState) throws -> Timestamp {
@@ -98,6 +112,19 @@ struct Context {
             throw Refusal("bad-date", zh: "无法识别日期“\(text)”；请写作 2026-12-31，或 +30d 表示 30 天后。", en: "'\(text)' is not a date; write 2026-12-31, or +30d for thirty days from today.")
         }
         return date
+    }
+
+    /// Prints `text` as it is, or writes it to `file` whole or not at all and says so.
+    func emit(_ text: String, to file: String?) throws {
+        let bytes = Array(text.utf8)
+        guard let file else {
+            try StandardOutput.write(bytes)
+            return
+        }
+        try WholeFile.replace(file, with: bytes)
+        if !options.json {
+            print(self.text("已写入 \(file.terminalSafe)（\(NumberText.grouped(bytes.count)) 字节）", "Wrote \(file.terminalSafe) (\(NumberText.grouped(bytes.count)) bytes)"))
+        }
     }
 
     /// Prints `value` as one line of JSON.
@@ -124,17 +151,35 @@ struct Context {
         }
     }
 
-    /// All of standard input as text, refused (not garbled) unless it is UTF-8: a note is evidence,
-    /// and replacing bytes would lose what was typed for good.
+    /// Standard input as text, refused (not garbled) unless it is UTF-8: a note is evidence,
+    /// and replacing bytes would lose what was typed for good. Reads at most one byte more than
+    /// the longest text can take (`TextLimits.standardInputBytes`), so that endless input is
+    /// refused as soon as it is over, not when memory runs out.
     func readStandardInput() throws -> String {
-        let bytes = FileHandle.standardInput.readDataToEndOfFile()
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        let limit = TextLimits.standardInputBytes
+        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        if filled > limit {
+            throw Refusal(
+                "input-too-long",
+                zh: "标准输入超过 \(NumberText.grouped(limit)) 字节（一条文字最多 \(NumberText.grouped(TextLimits.text)) 字），未记录；请缩短或分多条记录。",
+                en: "Standard input is over \(NumberText.grouped(limit)) bytes (a text holds at most \(NumberText.grouped(TextLimits.text)) characters); nothing was recorded. Shorten it or split it.")
+        }
+        guard let text = String(validating: bytes[..<filled], as: UTF8.self) else {
             throw Refusal.notUTF8(LocalizedText(zh: "标准输入", en: "Standard input"))
         }
         return text
     }
 
+    /// One line on standard error, through the sanitiser like everything a person reads: a
+    /// warning may quote a name or a path.
     func warn(_ message: String) {
-        FileHandle.standardError.write(Data(("cordon: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("cordon: " + message.terminalSafe + "\n").utf8))
     }
 }

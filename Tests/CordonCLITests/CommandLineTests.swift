@@ -104,8 +104,10 @@ struct CommandLineTests {
         let intact = try cordon.run(["verify", id])
         #expect(intact.status == 0)
         #expect(intact.stdout.contains("intact: 4 lines"))
+        // The head as SEQ:HASH, ready to paste into --expect.
         let head = try #require(intact.stdout.split(separator: " ").last).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(head.count == 64)
+        #expect(head.hasPrefix("4:"), "\(intact.stdout)")
+        #expect(head.count == 2 + 64)
 
         let path = cordon.timeline(id)
         let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"二\"", with: "\"贰\"")

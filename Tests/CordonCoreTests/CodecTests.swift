@@ -36,6 +36,27 @@ struct CodecTests {
         #expect(throws: JSONReader.Failure.self) { try JSONReader.parse(text) }
     }
 
+    @Test("a key given twice in one object is refused, at any depth and however it is spelled", arguments: [
+        #"{"a":1,"a":2}"#, #"{"a":1,"b":{"c":1,"c":1}}"#, #"[{"x":1},{"y":1,"y":2}]"#, #"{"data":1,"d\u0061ta":2}"#,
+        "{" + (0..<40).map { #""k\#($0)":0"# }.joined(separator: ",") + #","k7":1}"#,
+    ])
+    func duplicateKeys(_ text: String) throws {
+        let failure = try #require(throws: JSONReader.Failure.self) { try JSONReader.parse(text) }
+        #expect(failure.reason.contains("appears twice"), "\(failure)")
+        #expect(try JSONReader.parse(#"{"a":{"a":1},"b":[{"a":1},{"a":2}]}"#).object?.entries.map(\.key) == ["a", "b"])
+    }
+
+    @Test("a timeline line with a key twice is no event, whichever reading it takes")
+    func duplicateKeyInALine() throws {
+        let event = Event(seq: 2, ts: Timestamp(millis: 0), actor: "zhangwei", type: EventType.noteAdded, data: ["text": "原话"], prev: String(repeating: "a", count: 64))
+        let line = String(decoding: event.line, as: UTF8.self)
+        for key in ["data", "seq", "type", "v"] {
+            let doubled = line.replacingOccurrences(of: #","prev":"#, with: ",\"\(key)\":" + (key == "data" ? #"{"text":"改"}"# : "1") + #","prev":"#)
+            let error = try #require(throws: Event.LineError.self) { try Event(line: Array(doubled.utf8)) }
+            #expect(error.reason.contains(#"the key "\#(key)" appears twice"#), "\(error)")
+        }
+    }
+
     @Test("invalid UTF-8 inside a string is refused")
     func invalidUTF8() {
         #expect(throws: JSONReader.Failure.self) { try JSONReader.parse([0x22, 0xE4, 0xB8, 0x22]) }

@@ -32,7 +32,22 @@ import Testing
         ("6228-4800-1234-5678-903", "6228-48**-****-***8-903"),
         ("4532015112830366,", "453201******0366,"),
     ])
-    func luhnValidCardNumbersKeepTheBankAndTheLastFour(input: String, expected: String) {
+    func cardNumbersKeepTheBankAndTheLastFour(input: String, expected: String) {
+        #expect(Redactor.redact(input) == expected)
+    }
+
+    @Test("UnionPay numbers that fail the Luhn check, grouped or not, and account numbers of 16 to 19 digits", arguments: [
+        ("卡号6222021234567890123", "卡号622202*********0123"),
+        ("6222 0202 0011 2233 445", "6222 02** **** ***3 445"),
+        ("6222-0202-0011-2233-445", "6222-02**-****-***3-445"),
+        ("6222021234567895", "622202******7895"),
+        ("账号 123456789012345678", "账号 123456********5678"),
+        ("622202123456789012", "622202********9012"),
+        ("６２２２０２１２３４５６７８９０１２３", "６２２２０２*********０１２３"),
+        ("6222\u{200B}0212\u{200B}3456\u{200B}7894", "6222\u{200B}02**\u{200B}****\u{200B}7894"),
+        ("手机138\u{2060}1234\u{2060}5678", "手机138\u{2060}****\u{2060}5678"),
+    ])
+    func cardAndAccountNumbersAreMaskedWhateverTheirCheckDigit(input: String, expected: String) {
         #expect(Redactor.redact(input) == expected)
     }
 
@@ -40,6 +55,8 @@ import Testing
         ("联系 zhangwei@example.com。", "联系 z***@example.com。"),
         ("13812345678@163.com", "1***@163.com"),
         ("<li.na+leak@corp.example.cn>", "<l***@corp.example.cn>"),
+        ("邮箱zhang.san@example.com", "邮箱z***@example.com"),
+        ("请发至王芳wang.fang@corp.example.cn。", "请发至王芳w***@corp.example.cn。"),
     ])
     func emailAddressesKeepTheirFirstLetterAndDomain(input: String, expected: String) {
         #expect(Redactor.redact(input) == expected)
@@ -59,9 +76,9 @@ import Testing
     }
 
     @Test func noIdentifierSurvivesInClearAnywhereInALine() {
-        let line = "客户张三 11010519491231002X，手机 13812345678，卡 6222 0212 3456 7894，邮箱 zs@example.com"
+        let line = "客户张三 11010519491231002X，手机 13812345678，卡 6222 0212 3456 7894，另一卡 6222 0202 0011 2233 445，邮箱 zs@example.com"
         let redacted = Redactor.redact(line)
-        for secret in ["11010519491231002X", "13812345678", "6222 0212 3456 7894", "zs@example.com"] {
+        for secret in ["11010519491231002X", "13812345678", "6222 0212 3456 7894", "0011 2233", "zs@example.com"] {
             #expect(!redacted.contains(secret))
         }
         #expect(redacted.hasPrefix("客户张三 110"))
@@ -85,9 +102,10 @@ import Testing
         "48,213 字节",
         "12812345678",
         "138123456789",
-        "6222021234567895",
         "12345678901234567890",
-        "123456789012345678",
+        "20261129130512345",
+        "log-2026112913051234.txt",
+        "1200 3400 5600",
         "2026-12-31",
         "v1.2.3",
         "user@localhost",

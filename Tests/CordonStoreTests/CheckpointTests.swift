@@ -3,6 +3,9 @@ import CordonCore
 import CordonTestSupport
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A checkpoint only ever saves reading: opening from one gives the state folding every line
 /// gives, and one that is torn, edited, stale or for something else is ignored, never trusted.
@@ -84,6 +87,19 @@ struct CheckpointTests {
         #expect(resumed > 0)
     }
 
+    @Test("in a home shared by a group, the checkpoint is a 0660 file of that group like every other", .enabled(if: getuid() == 0, "needs root to give the home another group"))
+    func sharedHomeCheckpoint() throws {
+        let home = folder.path + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let team: gid_t = 100
+        #expect(chown(home, 0, team) == 0 && chmod(home, 0o2770) == 0)
+        let long = try incident(in: store(interval: 10), events: 25, seed: 3)
+        #expect(Checkpoint.read(folder: long.folder) != nil)
+        var info = stat()
+        #expect(lstat(checkpointFile(long), &info) == 0)
+        #expect(info.st_mode & 0o7777 == 0o660 && info.st_gid == team)
+    }
+
     @Test("a checkpoint is written once enough events lie beyond the last, as a 0600 file; a short incident has none")
     func writtenEveryInterval() throws {
         let store = store(interval: 10)
@@ -148,6 +164,9 @@ struct CheckpointTests {
         let store = store(interval: 5)
         let session = try incident(in: store, events: 30, seed: 4)
         let other = try incident(in: store, events: 12, seed: 5)
+        // A line after the one the checkpoint covers, so that an offset past that line lands in
+        // it (one past the end of the file is truncation, tested on its own).
+        try session.perform(.note("检查点之后"))
         let truth = try foldFromStart(session)
         let pristine = try Data(contentsOf: URL(fileURLWithPath: checkpointFile(session)))
         let otherCheckpoint = try #require(Checkpoint.read(folder: other.folder))
@@ -164,7 +183,6 @@ struct CheckpointTests {
             ("another format", { $0.format += 1 }),
             ("another prefix", { $0.prefix = String(repeating: "0", count: 16) }),
             ("the other incident's checkpoint", { $0 = otherCheckpoint }),
-            ("beyond the end", { $0.position.offset += 1 << 20; $0.lineOffset += 1 << 20 }),
         ]
         for (name, change) in changes {
             try pristine.write(to: URL(fileURLWithPath: checkpointFile(session)))
@@ -176,6 +194,42 @@ struct CheckpointTests {
             // Ignored, then rebuilt by the command that read every line.
             #expect(try Verifier.verify(folder: session.folder).checkpoint == .agrees(seq: truth.lastSeq), "\(name)")
         }
+    }
+
+    @Test("a sealed checkpoint beyond the end of the timeline is truncation: opening refuses and leaves it as it is")
+    func beyondTheEndIsTruncation() throws {
+        let store = store(interval: 5)
+        let session = try incident(in: store, events: 30, seed: 4)
+        try reseal(session) { $0.position.offset += 1 << 20; $0.lineOffset += 1 << 20 }
+        let sealed = try Data(contentsOf: URL(fileURLWithPath: checkpointFile(session)))
+        let seq = try #require(Checkpoint.read(folder: session.folder)).position.seq
+        #expect(try Verifier.verify(folder: session.folder).checkpoint == .truncated(seq: seq))
+        for keepEvents in [false, true] {
+            let error = try #require(throws: StoreError.self) { try store.open(session.id, stamp: stamp, keepEvents: keepEvents) }
+            #expect(error.code == "timeline-truncated")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: checkpointFile(session))) == sealed)
+    }
+
+    @Test("a checkpoint sealed under another home's key, or with the unkeyed XXH64 seal, is ignored")
+    func sealNeedsTheHomesKey() throws {
+        let store = store(interval: 5)
+        let session = try incident(in: store, events: 30, seed: 11)
+        var checkpoint = try #require(Checkpoint.read(folder: session.folder))
+        checkpoint.state.noteCount += 1
+        let body = JSONWriter.encode(try ValueCoding.encode(checkpoint))
+        let elsewhere = folder.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let stranger = try #require(CheckpointKey.make(forIncidentFolder: elsewhere + "/incidents/x"))
+        var xxh = PrefixFingerprint()
+        xxh.update(body)
+        for bytes in [Checkpoint.sealed(body, key: stranger), Array(xxh.hex.utf8) + [0x0A] + body] {
+            try Data(bytes).write(to: URL(fileURLWithPath: checkpointFile(session)))
+            #expect(Checkpoint.read(folder: session.folder) == nil)
+            #expect(try store.open(session.id, stamp: stamp, keepEvents: false).resumedFrom == nil)
+        }
+        let mode = (try FileManager.default.attributesOfItem(atPath: folder.path + "/home/" + CheckpointKey.fileName)[.posixPermissions] as! NSNumber).intValue
+        #expect(mode == 0o600)
     }
 
     @Test("an edit before the checkpoint refuses to open with the damaged line, as it does without one")
@@ -244,9 +298,8 @@ struct CheckpointTests {
         let text = try String(contentsOfFile: checkpointFile(session), encoding: .utf8)
         let body = String(text.drop(while: { $0 != "\n" }).dropFirst())
         let hostile = body.replacingOccurrences(of: #""declaredAt":""#, with: #""declaredAt":"9223372036854775807@3600","was":""#)
-        var seal = PrefixFingerprint()
-        seal.update(Array(hostile.utf8))
-        try (seal.hex + "\n" + hostile).write(toFile: checkpointFile(session), atomically: false, encoding: .utf8)
+        let key = try #require(CheckpointKey.existing(forIncidentFolder: session.folder))
+        try Data(Checkpoint.sealed(Array(hostile.utf8), key: key)).write(to: URL(fileURLWithPath: checkpointFile(session)))
         #expect(try store.open(session.id, stamp: stamp, keepEvents: false).resumedFrom == nil)
     }
 

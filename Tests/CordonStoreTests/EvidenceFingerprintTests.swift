@@ -2,6 +2,9 @@ import CordonCore
 import CordonStore
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct EvidenceFingerprintTests {
     func temporaryFile(_ bytes: [UInt8]) throws -> String {
@@ -57,6 +60,52 @@ import Testing
         }
         #expect { try EvidenceFingerprint.file(at: FileManager.default.temporaryDirectory.path) } throws: { error in
             (error as? StoreError)?.message.en.contains("archive") == true
+        }
+    }
+
+    // MARK: - One version of the file
+
+    /// Writes `text` at `offset` of `path` from another process, as a log shipper or a copy
+    /// still running would, and waits for it.
+    func writeFromAnotherProcess(_ path: String, _ text: String, at offset: Int) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "printf '%s' \"$1\" | dd of=\"$2\" bs=1 seek=\"$3\" conv=notrunc status=none", "sh", text, path, String(offset)]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func aSparseFileWrittenPartWayThroughHashingGivesNoFingerprint() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-\(UUID().uuidString).img").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(truncate(path, 64 << 20) == 0)
+        // Into a part already hashed, and past the end: either way no version had that hash.
+        for (offset, label) in [(16, "inside what was hashed"), ((64 << 20) + 5, "growing the file")] {
+            var wrote = false
+            #expect { try EvidenceFingerprint.file(at: path) { hashed, _ in
+                if hashed >= 2 << 20, !wrote {
+                    wrote = true
+                    try? writeFromAnotherProcess(path, "tampered", at: offset)
+                }
+                return true
+            } } throws: { error in
+                let failure = error as? StoreError
+                return failure?.code == "evidence-changed" && failure?.message.en.contains("changed while it was read") == true
+            }
+            #expect(wrote, "\(label)")
+        }
+        // Left alone, the same file hashes.
+        #expect(try EvidenceFingerprint.file(at: path).size == (64 << 20) + 13)
+    }
+
+    @Test func aFIFOOpensWithoutWaitingAndIsRefusedAsNotAFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-\(UUID().uuidString).fifo").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        #expect { try EvidenceFingerprint.file(at: path) } throws: { error in
+            (error as? StoreError)?.code == "evidence-not-file"
         }
     }
 }

@@ -82,6 +82,10 @@ struct ScenarioValidationTests {
         #expect(loaded.scenario.inject("opening")?.at == 0)
         #expect(loaded.scenario.start.detectedBefore == 600)
         #expect(loaded.playbook.playbook.id == "mini")
+        #expect(call.to.isEmpty, "addressed to everyone unless it says")
+
+        let addressed = try ScenarioLoader.parse(Array(Self.valid.replacingOccurrences(of: "    at: 10m\n", with: "    at: 10m\n    to: commander\n").utf8), file: file, playbooks: PlaybookCatalog(directories: []).playbooks(near: file))
+        #expect(addressed.scenario.inject("call")?.to == ["commander"], "one role may be written without brackets")
     }
 
     @Test("the bundled scenarios load against the bundled playbooks")
@@ -126,6 +130,7 @@ struct ScenarioValidationTests {
         Case(name: "unknown playbook", text: valid.replacingOccurrences(of: "playbook: mini", with: "playbook: maxi"), line: 2, message: "exercises playbook 'maxi', which cannot be loaded"),
         Case(name: "playbook named by path", text: valid.replacingOccurrences(of: "playbook: mini", with: "playbook: ../../etc/passwd"), line: 2, message: "is not a playbook id"),
         Case(name: "answer to an unknown inject", text: valid.replacingOccurrences(of: "answer: call", with: "answer: cal"), line: 31, message: "there is no inject 'cal' to answer"),
+        Case(name: "inject to an unknown role", text: valid.replacingOccurrences(of: "    at: 10m\n", with: "    at: 10m\n    to: [commander, press]\n"), line: 16, message: "inject 'call' is addressed to 'press', which is not a role of playbook 'mini' (its roles: commander)"),
         Case(name: "duplicate inject id", text: valid.replacingOccurrences(of: "id: opening", with: "id: call"), line: 21, message: "duplicate inject id 'call'"),
         // Types and shapes
         Case(name: "points as words", text: valid.replacingOccurrences(of: "points: 10", with: "points: ten"), line: 28, message: "must be a whole number"),

@@ -22,7 +22,7 @@ import Testing
         let console = ConsoleFixture()
         console.press(.space, .space)
         #expect(console.journal.events.count == 2)
-        #expect(console.screen.contains("如需重做，先按 o 重新打开"))
+        #expect(console.screen.contains("“隔离泄露源”已由 tester 于 09:00 完成；如需重做，按 o 重新打开。"), "who did it, when, and the key that undoes it")
         console.press(.character("o"), .enter)
         #expect(console.lastEvent.type == EventType.stepReopened)
         #expect(console.journal.state.stepState("isolate") == .pending)
@@ -161,6 +161,7 @@ import Testing
         console.type("王磊")
         console.press(.enter)
         #expect(console.journal.state.assignments["commander"] == "王磊")
+        console.press(.escape)
         #expect(console.screen.contains("王磊"))
     }
 

@@ -26,7 +26,7 @@ struct ConsoleSignalTests {
             let text = """
                 export LANG=C.UTF-8 LC_ALL=C.UTF-8 \(environment)
                 unset NO_COLOR CORDON_LANG LC_MESSAGES
-                '\(binary)' open \(id) --home '\(home)' --lang zh
+                '\(binary)' open \(id) --home '\(home)' --lang zh --actor 值班员
                 echo "CORDON-EXIT:$?"
                 echo "TTY:$(stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' ')"
                 exec sleep 600

@@ -9,10 +9,12 @@ struct DrillConsoleFixture {
     let conductor: DrillConductor
     let program: ConsoleProgram
 
-    init(language: Language = .zh, size: Size = Size(width: 100, height: 30), speed: Int = 60, seed: Int = 1) {
+    /// `holdsClockOnInject` is off unless asked for: most tests follow the clock past injects
+    /// left open, as a facilitator who pressed `H` would; `InjectHoldTests` turn it on.
+    init(language: Language = .zh, size: Size = Size(width: 100, height: 30), speed: Int = 60, seed: Int = 1, holdsClockOnInject: Bool = false) {
         journal = MemoryDrillJournal(scenario: Fixtures.scenario, title: "小演练：客户投诉精准诈骗电话")
         conductor = DrillConductor(journal: journal, scenario: Fixtures.scenario)
-        program = try! ConsoleProgram(conducting: conductor, speed: speed, seed: seed, language: language, size: size, clock: journal.wall)
+        program = try! ConsoleProgram(conducting: conductor, speed: speed, seed: seed, holdsClockOnInject: holdsClockOnInject, language: language, size: size, clock: journal.wall)
     }
 
     var screen: Canvas { program.render() }

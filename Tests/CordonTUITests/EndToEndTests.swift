@@ -38,7 +38,7 @@ struct EndToEndTests {
             let text = """
                 export LANG=C.UTF-8 LC_ALL=C.UTF-8
                 unset NO_COLOR CORDON_LANG LC_MESSAGES
-                '\(cordon)' open \(id) --home '\(home)' --lang zh
+                '\(cordon)' open \(id) --home '\(home)' --lang zh --actor 值班员
                 echo "CORDON-EXIT:$?"
                 echo "TTY:$(stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' ')"
                 exec sleep 600

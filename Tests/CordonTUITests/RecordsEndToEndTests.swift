@@ -19,7 +19,7 @@ struct RecordsEndToEndTests {
             export LANG=C.UTF-8 LC_ALL=C.UTF-8
             unset NO_COLOR CORDON_LANG LC_MESSAGES
             cd '\(home)'
-            '\(cordon)' open \(id) --home '\(home)' --lang zh
+            '\(cordon)' open \(id) --home '\(home)' --lang zh --actor 值班员
             echo "CORDON-EXIT:$?"
             exec sleep 600
             """.write(toFile: script, atomically: true, encoding: .utf8)
@@ -80,7 +80,7 @@ struct RecordsEndToEndTests {
                 export LANG=C.UTF-8 LC_ALL=C.UTF-8
                 unset NO_COLOR CORDON_LANG LC_MESSAGES
                 cd '\(home)'
-                '\(cordon)' open \(id) --home '\(home)' --lang zh
+                '\(cordon)' open \(id) --home '\(home)' --lang zh --actor 值班员
                 echo "CORDON-EXIT:$?"
                 echo "TTY:$(stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' ')"
                 exec sleep 600

@@ -21,6 +21,8 @@ import Testing
         console.press(.character("a"))
         console.type("王磊")
         console.press(.enter)
+        // The assign dialog stays open for the next role.
+        console.press(.escape)
         console.wait(minutes: 9)
         console.journal.appendFromElsewhere([EventDraft(EventType.noteAdded, ["text": "法务已电话联系省网信办值班室，要求 4 小时内报送初报"])], actor: "lina")
         console.program.refresh()

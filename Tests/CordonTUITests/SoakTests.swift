@@ -24,7 +24,7 @@ struct SoakTests {
         try """
             export LANG=C.UTF-8 LC_ALL=C.UTF-8
             unset NO_COLOR CORDON_LANG LC_MESSAGES
-            '\(binary)' open \(id) --home '\(home)' --lang zh
+            '\(binary)' open \(id) --home '\(home)' --lang zh --actor 值班员
             echo "CORDON-EXIT:$?"
             exec sleep 600
             """.write(toFile: script, atomically: true, encoding: .utf8)

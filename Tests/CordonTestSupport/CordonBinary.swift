@@ -16,6 +16,8 @@ public struct CordonBinary: Sendable {
     public let path: String
     public let home: String
     public var environment: [String: String]
+    /// A program `cordon` is run under, with its arguments (`setpriv …`, `strace …`); none when empty.
+    public var prefix: [String] = []
 
     /// `home` is passed as `CORDON_HOME`; the language is pinned to English unless `lang` says otherwise.
     public init(home: String, lang: String = "en") {
@@ -66,8 +68,8 @@ public struct CordonBinary: Sendable {
     /// A configured, not yet started process, for tests that run several at once or kill them.
     public func start(_ arguments: [String], stdin: String? = nil) -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: prefix.first ?? path)
+        process.arguments = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [path] + arguments
         process.environment = environment
         process.standardOutput = Pipe()
         process.standardError = Pipe()

@@ -8,6 +8,7 @@ public final class MemoryLibrary: IncidentLibrary {
     public var playbook: Playbook
     public let clock: ManualClock
     public var scenarioList: [Scenario] = [Fixtures.scenario]
+    public var programme: DrillProgramme?
 
     public init(playbook: Playbook = Fixtures.playbook, clock: ManualClock = ManualClock(Fixtures.start)) {
         self.playbook = playbook
@@ -61,5 +62,11 @@ public final class MemoryLibrary: IncidentLibrary {
             throw Refusal("unknown-incident", zh: "没有事件 \(id)。", en: "There is no incident \(id).")
         }
         return journal
+    }
+
+    public func reviewSources() -> ReviewSources {
+        let subjects = journals.values.map { ReviewSubject(state: $0.state, playbook: $0.playbook) }
+            + drills.values.map { ReviewSubject(state: $0.state, playbook: $0.playbook, scenario: $0.drillScenario) }
+        return ReviewSources(subjects: subjects, playbooks: [playbook], programme: programme)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// The rules of working an incident: a command against the current state yields events or a
 /// refusal that explains itself. Nothing here mutates anything or reads a clock.
 public enum IncidentRules {
-    /// The longest note or reason accepted, in characters.
-    public static let maximumTextLength = 20_000
+    /// The longest note or reason accepted, in characters (see `TextLimits`).
+    public static let maximumTextLength = TextLimits.text
 
     public static func decide(_ command: Command, state: IncidentState, playbook: Playbook) -> Decision {
         switch command {
@@ -90,7 +90,13 @@ public enum IncidentRules {
             let known = playbook.roles.map(\.id).joined(separator: ", ")
             return .refuse(Refusal("unknown-role", zh: "没有角色“\(role)”；可用角色：\(known)。", en: "There is no role '\(role)'; the roles are: \(known)"))
         }
-        guard let person = clean(person) else {
+        let named: String?
+        do throws(Refusal) {
+            named = try TextLimits.name(person, field: LocalizedText(zh: "负责人姓名", en: "the name of the person"))
+        } catch {
+            return .refuse(error)
+        }
+        guard let person = named else {
             return .refuse(Refusal("empty-person", zh: "请给出负责人的姓名。", en: "Name the person who takes the role."))
         }
         if state.assignments[role] == person {
@@ -164,6 +170,7 @@ public enum IncidentRules {
         guard let channel = clean(channel) else {
             return .refuse(Refusal("channel-required", zh: "请说明通报渠道：--channel（如 邮件、电话、短信、监管报送系统）。", en: "Say how the notice went out: --channel (email, phone, SMS, the regulator's portal…)"))
         }
+        if let refusal = refuseIfTooLong(channel) ?? refuseIfTooLong(reference) { return .refuse(refusal) }
         if stage != nil, !playbook.isStaged(audience) {
             return .refuse(Refusal(
                 "not-staged", zh: "剧本中发给“\(audience)”的通报不分阶段；请去掉 --stage。",
@@ -217,10 +224,7 @@ public enum IncidentRules {
         return Refusal("drill-ended", zh: "演练 \(state.id) 已结束；只能再添加备注、经验教训和改进措施。", en: "Drill \(state.id) has ended; only notes, lessons and improvement actions can still be added.")
     }
 
-    static func refuseIfTooLong(_ text: String?) -> Refusal? {
-        guard let text, text.count > maximumTextLength else { return nil }
-        return Refusal("text-too-long", zh: "文字超过 \(maximumTextLength) 字，未记录；请缩短或分多条记录。", en: "The text is over \(maximumTextLength) characters and was not recorded; shorten it or split it.")
-    }
+    static func refuseIfTooLong(_ text: String?) -> Refusal? { TextLimits.refuseIfTooLong(text) }
 
     /// Trimmed text, or `nil` when nothing is left.
     public static func clean(_ text: String?) -> String? {

@@ -77,7 +77,7 @@ extension DrillEvaluation {
         if injects.isEmpty { lines.append(t("（尚无注入送达）", "(no inject delivered yet)")) }
         for inject in injects {
             let answer = answers.first { $0.inject == inject.inject }
-            let answered = answer.map { t("已回应 ", "answered ") + clockText($0.at) } ?? t("未回应", "not answered")
+            let answered = answer.map { t("\(cell($0.by)) 已回应 ", "answered ") + clockText($0.at) + t("", " by \(cell($0.by))") } ?? t("未回应", "not answered")
             lines.append("- \(clockText(inject.at)) **\(cell(inject.from[language]))** (`\(inject.inject)`): \(cell(inject.message[language])) — \(answered)")
         }
         for (kind, notes) in [(DebriefKind.lesson, lessons), (.improvement, improvements)] {
@@ -161,6 +161,7 @@ extension DrillEvaluation {
                 "inject": .string(inject.inject), "version": .int(inject.version), "due_seconds": .int(inject.due),
                 "at": .string(inject.at.iso8601), "from": inject.from.json, "message": inject.message.json,
                 "answered_at": time(answers.first { $0.inject == inject.inject }?.at),
+                "answered_by": answers.first { $0.inject == inject.inject }.map { .string($0.by) } ?? .null,
             ])
         })
         func notes(_ list: [DebriefNote]) -> JSONValue {

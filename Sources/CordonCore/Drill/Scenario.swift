@@ -68,11 +68,21 @@ public struct Inject: Sendable, Hashable {
     /// What arrives, as written first and then the variants the seed may choose instead.
     /// Never empty.
     public var versions: [InjectContent]
+    /// The roles it is addressed to: it pops up on the consoles of the people holding them, and
+    /// always on the facilitator's. Empty addresses everyone.
+    public var to: [String]
 
-    public init(id: String, at: Int, content: InjectContent, variants: [InjectContent] = []) {
+    public init(id: String, at: Int, content: InjectContent, variants: [InjectContent] = [], to: [String] = []) {
         self.id = id
         self.at = at
         self.versions = [content] + variants
+        self.to = to
+    }
+
+    /// Whether someone known by `names` (a login, a name given with `--actor`) holds a role the
+    /// inject is addressed to, as `assignments` stand; true for an inject addressed to everyone.
+    public func isAddressed(to names: [String], assignments: [String: String]) -> Bool {
+        to.isEmpty || to.contains { role in assignments[role].map(names.contains) ?? false }
     }
 }
 

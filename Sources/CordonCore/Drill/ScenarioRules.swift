@@ -32,6 +32,7 @@ public enum ScenarioRules {
             issues.append(DocumentIssue(root.key("expectations"), "a drill needs at least one expectation: something to score"))
         }
         issues += injectIssues(scenario)
+        issues += addressIssues(scenario, playbook: playbook)
         issues += expectationIssues(scenario, playbook: playbook)
         return issues
     }
@@ -55,6 +56,19 @@ public enum ScenarioRules {
                 if let affected = version.forces.affected, affected < 0 {
                     issues.append(DocumentIssue(forcesPath.key("affected"), "the number of affected customers cannot be negative"))
                 }
+            }
+        }
+        return issues
+    }
+
+    /// Every role an inject is addressed to is one of the playbook's.
+    private static func addressIssues(_ scenario: Scenario, playbook: Playbook?) -> [DocumentIssue] {
+        guard let playbook else { return [] }
+        var issues: [DocumentIssue] = []
+        for (index, inject) in scenario.injects.enumerated() {
+            for role in inject.to where !playbook.roles.contains(where: { $0.id == role }) {
+                let known = playbook.roles.map(\.id).joined(separator: ", ")
+                issues.append(DocumentIssue(DocumentPath.root.key("injects").index(index).key("to"), "inject '\(inject.id)' is addressed to '\(role)', which is not a role of playbook '\(playbook.id)' (its roles: \(known))"))
             }
         }
         return issues

@@ -129,8 +129,8 @@ extension Event {
         self.init(version: version, seq: seq, ts: ts, actor: actor, type: type, data: data, prevDigest: prev)
     }
 
-    /// The fast reading: each field straight from the bytes (the first of a repeated key wins,
-    /// as in the general reading); `nil` when the line is not a well-formed event.
+    /// The fast reading: each field straight from the bytes; `nil` when the line is not a
+    /// well-formed event (a key given twice among them: the general reading then words why).
     private static func readFields(_ bytes: UnsafeBufferPointer<UInt8>) -> Event? {
         var version: JSONValue?
         var seq: JSONValue?
@@ -142,19 +142,19 @@ extension Event {
         do throws(JSONReader.Failure) {
             try JSONReader.members(of: bytes) { key, reader throws(JSONReader.Failure) in
                 switch key {
-                case "v" where version == nil: version = try reader.next()
-                case "seq" where seq == nil: seq = try reader.next()
-                case "ts" where ts == nil:
+                case "v": version = try reader.next()
+                case "seq": seq = try reader.next()
+                case "ts":
                     let raw = try reader.rawString()
                     if let text = raw.bytes {
                         ts = .some(Timestamp.parse(text))
                     } else {
                         ts = .some(raw.value?.string.flatMap(Timestamp.init(iso8601:)))
                     }
-                case "actor" where actor == nil: actor = try reader.next()
-                case "type" where type == nil: type = try reader.next()
-                case "data" where data == nil: data = try reader.next()
-                case "prev" where prev == nil:
+                case "actor": actor = try reader.next()
+                case "type": type = try reader.next()
+                case "data": data = try reader.next()
+                case "prev":
                     let raw = try reader.rawString()
                     prev = .some(raw.bytes.flatMap { LineDigest(hex: $0) })
                 default: _ = try reader.next()

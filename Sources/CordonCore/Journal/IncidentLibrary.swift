@@ -15,6 +15,9 @@ public protocol IncidentLibrary: AnyObject {
     /// Declares a drill from the scenario with this id, titled in `language`; its clock is
     /// started by a `DrillConductor`. Throws a `LocalizedFailure`.
     func declareDrill(scenario: String, language: Language) throws -> DrillOpening
+    /// Every incident and drill with its playbook, the playbooks and the drill plan: what the
+    /// review screen and the home screen's planned drills are made from.
+    func reviewSources() -> ReviewSources
 }
 
 /// A drill just declared: the journal it runs on and the scenario it is scored on.

@@ -53,10 +53,13 @@ public struct JSONReader {
         if reader.current == UInt8(ascii: "}") {
             reader.index += 1
         } else {
+            var keys: [String] = []
             while true {
                 reader.skipSpace()
                 guard reader.current == UInt8(ascii: "\"") else { throw reader.failure("expected a quoted key") }
+                let keyOffset = reader.index
                 let key = try reader.string()
+                try checkUnique(key, at: keyOffset, among: &keys)
                 reader.skipSpace()
                 guard reader.current == UInt8(ascii: ":") else { throw reader.failure("expected ':' after a key") }
                 reader.index += 1
@@ -99,6 +102,17 @@ public struct JSONReader {
             end += 1
         }
         return (nil, .string(try string()))
+    }
+
+    /// A key given twice in one object. Readers disagree on which value counts (the first, the
+    /// last, both), so a line that says two things at once is damage, not a choice.
+    private static func duplicate(_ key: String, at offset: Int) -> Failure {
+        Failure(offset: offset, reason: "the key \"\(key.prefix(40))\" appears twice in one object")
+    }
+
+    private static func checkUnique(_ key: String, at offset: Int, among keys: inout [String]) throws(Failure) {
+        if keys.contains(key) { throw duplicate(key, at: offset) }
+        keys.append(key)
     }
 
     private func failure(_ reason: String) -> Failure {
@@ -154,10 +168,19 @@ public struct JSONReader {
             index += 1
             return JSONObject(entries)
         }
+        var keys: Set<String> = []
         while true {
             skipSpace()
             guard current == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
+            let keyOffset = index
             let key = try string()
+            // Small objects (every timeline line's) are searched; large ones keep a set.
+            if entries.count < 16 {
+                if entries.contains(where: { $0.key == key }) { throw JSONReader.duplicate(key, at: keyOffset) }
+            } else {
+                if keys.isEmpty { keys = Set(entries.map(\.key)) }
+                guard keys.insert(key).inserted else { throw JSONReader.duplicate(key, at: keyOffset) }
+            }
             skipSpace()
             guard current == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
             index += 1

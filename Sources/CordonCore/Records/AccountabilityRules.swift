@@ -2,7 +2,7 @@
 /// and the measure proposed: responsibility is never recorded without its grounds.
 enum AccountabilityRules {
     static func add(_ input: AccountabilityInput, state: IncidentState) throws(Refusal) -> [EventDraft] {
-        let person = try RecordRules.required(input.person, "person-required", zh: "请写明责任人：--person 姓名。", en: "Name the person: --person NAME")
+        let person = try RecordRules.requiredName(input.person, "person-required", field: LocalizedText(zh: "责任人姓名", en: "the person's name"), zh: "请写明责任人：--person 姓名。", en: "Name the person: --person NAME")
         let duty = try RecordRules.required(input.duty, "duty-required", zh: "请写明未履行的职责：--duty \"…\"。", en: "State the duty that was not met: --duty \"…\"")
         let measure = try RecordRules.required(input.measure, "measure-required", zh: "请写明拟采取的处理措施：--measure \"…\"。", en: "State the measure proposed: --measure \"…\"")
         guard IncidentRules.clean(input.finding) != nil else {

@@ -1,9 +1,11 @@
 /// Improvement actions: added while the incident is open, updated for as long as they are owed,
 /// closed incident or not.
 enum ActionRules {
+    private static let ownerField = LocalizedText(zh: "负责人姓名", en: "the owner's name")
+
     static func add(_ input: ActionInput, state: IncidentState) throws(Refusal) -> [EventDraft] {
-        let title = try RecordRules.required(input.title, "action-empty", zh: "请写明改进措施的内容。", en: "Say what the action is.")
-        let owner = try RecordRules.required(input.owner, "owner-required", zh: "请指定负责人：--owner 姓名。", en: "Name the owner: --owner NAME")
+        let title = try RecordRules.requiredTitle(input.title, "action-empty", zh: "请写明改进措施的内容。", en: "Say what the action is.")
+        let owner = try RecordRules.requiredName(input.owner, "owner-required", field: Self.ownerField, zh: "请指定负责人：--owner 姓名。", en: "Name the owner: --owner NAME")
         var data: JSONObject = [
             "action": .string(RecordRules.nextId("A", after: state.actions.map(\.id))),
             "title": .string(title),
@@ -25,7 +27,7 @@ enum ActionRules {
                 zh: "没有改进措施“\(change.id)”\(known.isEmpty ? "" : "；现有：\(known)")（cordon action \(state.id) list）。",
                 en: "There is no action '\(change.id)'\(known.isEmpty ? "" : "; there are: \(known)") (cordon action \(state.id) list).")
         }
-        let owner = try RecordRules.optional(change.owner)
+        let owner = try TextLimits.name(change.owner, field: Self.ownerField)
         let note = try RecordRules.optional(change.note)
         if change.status == .dropped && note == nil {
             throw Refusal("reason-required", zh: "放弃改进措施需要说明原因：加上 --note \"…\"。", en: "Dropping an action needs a reason: add --note \"…\"")

@@ -2,8 +2,8 @@
 /// event, so the chain of custody is the timeline itself.
 enum EvidenceRules {
     static func add(_ input: EvidenceInput, state: IncidentState) throws(Refusal) -> [EventDraft] {
-        let custodian = try RecordRules.required(
-            input.custodian, "custodian-required",
+        let custodian = try RecordRules.requiredName(
+            input.custodian, "custodian-required", field: LocalizedText(zh: "保管人姓名", en: "the custodian's name"),
             zh: "请说明证据现由谁保管：--custodian 姓名。", en: "Say who holds the evidence now: --custodian NAME")
         let description = try RecordRules.optional(input.description)
         let origin = try RecordRules.optional(input.origin)
@@ -40,7 +40,7 @@ enum EvidenceRules {
     /// Allowed on a closed incident: evidence keeps moving after the response ends.
     static func transfer(_ reference: String, to person: String, reason: String?, state: IncidentState) throws(Refusal) -> [EventDraft] {
         let item = try find(reference, in: state)
-        let to = try RecordRules.required(person, "custodian-required", zh: "请说明交给谁：--to 姓名。", en: "Say who receives it: --to NAME")
+        let to = try RecordRules.requiredName(person, "custodian-required", field: LocalizedText(zh: "接收人姓名", en: "the recipient's name"), zh: "请说明交给谁：--to 姓名。", en: "Say who receives it: --to NAME")
         let reason = try RecordRules.optional(reason)
         guard to != item.custodian else {
             throw Refusal("same-custodian", zh: "\(item.id) 已由 \(to) 保管。", en: "\(to) already holds \(item.id).")

@@ -87,6 +87,18 @@ public enum RecordRules {
         return cleaned
     }
 
+    /// A person's name a field must hold, held to the limits of `TextLimits.name`.
+    static func requiredName(_ text: String?, _ code: String, field: LocalizedText, zh: String, en: String) throws(Refusal) -> String {
+        guard let name = try TextLimits.name(text, field: field) else { throw Refusal(code, zh: zh, en: en) }
+        return name
+    }
+
+    /// A title a field must hold, held to the limits of `TextLimits.title`.
+    static func requiredTitle(_ text: String?, _ code: String, zh: String, en: String) throws(Refusal) -> String {
+        guard let title = try TextLimits.title(text) else { throw Refusal(code, zh: zh, en: en) }
+        return title
+    }
+
     /// The cleaned text of an optional field, refused only when it is too long.
     static func optional(_ text: String?) throws(Refusal) -> String? {
         let cleaned = IncidentRules.clean(text)

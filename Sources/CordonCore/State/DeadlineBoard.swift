@@ -52,7 +52,8 @@ public enum DeadlineBoard {
             guard progress?.state != .skipped || noticeAt != nil else { return nil }
             let due = start.adding(seconds: deadline.within)
             let doneAt = progress?.state == .done && !rolling ? progress?.completedAt : nil
-            let metAt = [noticeAt, doneAt].compactMap { $0 }.min()
+            // A step done before the clock started meets it as the clock starts, never before.
+            let metAt = [noticeAt, doneAt].compactMap { $0 }.min().map { max($0, start) }
             let status: DeadlineStatus.State
             if let metAt, metAt <= due {
                 status = .met

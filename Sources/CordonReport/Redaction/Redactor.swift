@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Masks the personal identifiers a leak report is most likely to quote, wherever they appear,
 /// keeping enough of each to recognise it:
 ///
@@ -5,9 +7,13 @@
 ///   date; and the older 15-digit form): `110***********123X`;
 /// - mobile numbers (`1[3-9]` and 9 more digits, optionally `+86`, optionally grouped 3-4-4):
 ///   `138****5678`;
-/// - bank card numbers (16–19 digits, optionally in groups of four, passing the Luhn check):
-///   `622202******7890`;
-/// - e-mail addresses: `z***@example.com`.
+/// - bank card and account numbers: any run of 16–19 digits, contiguous or in groups of four
+///   (the last may be shorter) split by spaces or hyphens, whatever its check digit: UnionPay
+///   issuers have used numbers that fail the Luhn check. `622202******7890`. A run that reads
+///   as a compact timestamp (`20261129130512345`) is a time, not an account, unless it starts
+///   with 62, UnionPay's prefix;
+/// - e-mail addresses: `z***@example.com`. Where Chinese text runs into an ASCII address
+///   (`邮箱zhang.san@example.com`), the address starts at its first ASCII character.
 ///
 /// Full-width digits and `＠`, which Chinese input methods produce, count as their ASCII forms.
 /// A candidate counts only as a whole number: a digit run inside a longer number or a run of hex
@@ -23,13 +29,16 @@ public enum Redactor {
         return maskNumbers(masked.folded, original: masked.original)
     }
 
-    /// Full-width digits, `＠` and `Ｘ` as ASCII; every other scalar as it is.
+    /// Full-width digits, `＠` and `Ｘ` as ASCII, and a zero-width or bidi character as the space
+    /// it separates like (text pasted from a web page or a chat carries them inside numbers, and
+    /// `6222\u{200B}0212\u{200B}3456\u{200B}7894` must not slip through); every other scalar as it is.
     private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
         case 0xFF10...0xFF19: Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!
         case 0xFF20: "@"
         case 0xFF38: "X"
         case 0xFF58: "x"
+        case _ where scalar.isInvisibleFormatting: " "
         default: scalar
         }
     }
@@ -52,6 +61,9 @@ public enum Redactor {
             }
             var localStart = out.count
             while localStart > 0, isLocalPart(out[localStart - 1]) { localStart -= 1 }
+            if out[localStart...].contains(where: \.isASCII), let lastWide = out[localStart...].lastIndex(where: { !$0.isASCII }) {
+                localStart = lastWide + 1
+            }
             var domainEnd = index + 1
             while domainEnd < scalars.count, isDomain(scalars[domainEnd]) { domainEnd += 1 }
             while domainEnd > index + 1, scalars[domainEnd - 1] == "." || scalars[domainEnd - 1] == "-" { domainEnd -= 1 }
@@ -130,7 +142,7 @@ public enum Redactor {
         return Match(end: end, masked: mask(s[start..<end], keepFirst: 3, keepLast: 3))
     }
 
-    /// 16–19 digits, contiguous or in groups of four (the last group may be shorter), Luhn-valid.
+    /// 16–19 digits, contiguous or in groups of four (the last group may be shorter).
     private static func bankCard(_ s: [Unicode.Scalar], at start: Int) -> Match? {
         let digits = run(s, from: start)
         var end = start + digits
@@ -146,10 +158,10 @@ public enum Redactor {
                 end += 1 + next
             }
             guard groups >= 4, (16...19).contains(total) else { return nil }
-        } else if !(16...19).contains(digits) {
+        } else if !(16...19).contains(digits) || isCompactTimestamp(s[start..<end]) {
             return nil
         }
-        guard endsNumber(s, at: end), luhn(s[start..<end].filter(isDigit)) else { return nil }
+        guard endsNumber(s, at: end) else { return nil }
         return Match(end: end, masked: mask(s[start..<end], keepFirst: 6, keepLast: 4))
     }
 
@@ -190,17 +202,19 @@ public enum Redactor {
         }
     }
 
-    private static func luhn(_ digits: [Unicode.Scalar]) -> Bool {
-        var sum = 0
-        for (position, scalar) in digits.reversed().enumerated() {
-            var value = Int(scalar.value - 48)
-            if position % 2 == 1 {
-                value *= 2
-                if value > 9 { value -= 9 }
-            }
-            sum += value
+    /// `YYYYMMDDhhmmss` and a fraction of a second, as logs and file names write a time; never
+    /// a UnionPay number, whose 62 no year in 1970–2099 starts with.
+    private static func isCompactTimestamp(_ digits: ArraySlice<Unicode.Scalar>) -> Bool {
+        let text = String(String.UnicodeScalarView(digits))
+        func field(_ offset: Int, _ length: Int) -> Int? {
+            let start = text.index(text.startIndex, offsetBy: offset)
+            return Int(text[start..<text.index(start, offsetBy: length)])
         }
-        return sum % 10 == 0
+        guard let year = field(0, 4), let month = field(4, 2), let day = field(6, 2),
+              let hour = field(8, 2), let minute = field(10, 2), let second = field(12, 2)
+        else { return false }
+        return (1970...2099).contains(year) && (1...12).contains(month) && (1...31).contains(day)
+            && hour < 24 && minute < 60 && second < 60
     }
 
     /// The number of ASCII digits from `start`.

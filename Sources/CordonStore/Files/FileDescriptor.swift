@@ -38,6 +38,33 @@ final class FileDescriptor: @unchecked Sendable {
         self.path = path
     }
 
+    /// Opens `path`, which lies under the folder `root`, following no symbolic link below
+    /// `root`: each folder on the way is opened with `openat(O_NOFOLLOW | O_DIRECTORY)` from the
+    /// one before, and the file itself with `O_NOFOLLOW`, so a folder swapped for a link between
+    /// a check and this open is refused (`ELOOP` or `ENOTDIR`) instead of followed.
+    init(path: String, beneath root: String, flags: Int32) throws(SystemError) {
+        guard path.hasPrefix(root + "/") else { throw SystemError("open", path: path, code: EXDEV) }
+        let components = path.dropFirst(root.count + 1).split(separator: "/").map(String.init)
+        guard let name = components.last, !components.contains(".."), !components.contains(".") else {
+            throw SystemError("open", path: path, code: EINVAL)
+        }
+        var folder = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw SystemError("open", path: root) }
+        for component in components.dropLast() {
+            let next = openat(folder, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let number = errno
+            close(folder)
+            guard next >= 0 else { throw SystemError("open", path: path, code: number) }
+            folder = next
+        }
+        let fd = openat(folder, name, flags | O_NOFOLLOW | O_CLOEXEC)
+        let number = errno
+        close(folder)
+        guard fd >= 0 else { throw SystemError("open", path: path, code: number) }
+        self.fd = fd
+        self.path = path
+    }
+
     deinit { close(fd) }
 
     enum LockMode {
@@ -137,24 +164,28 @@ final class FileDescriptor: @unchecked Sendable {
     }
 }
 
-/// Small filesystem operations with the permissions incident files need.
+/// Small filesystem operations with the permissions incident files need. Every folder and
+/// file Cordon creates is made here, with the mode `Sharing` gives for the folder it is made in.
 enum FileSystem {
-    /// Creates `path` and missing parents as `0700` folders; an existing folder is left as it is.
+    /// Creates `path` and missing parents as private (or group-shared, see `Sharing`) folders;
+    /// an existing folder is left as it is.
     static func makeDirectory(_ path: String) throws(SystemError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw SystemError("mkdir", path: path, code: ENOTDIR) }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw SystemError("mkdir", path: path, code: ENOTDIR) }
             return
         }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path { try makeDirectory(parent) }
-        if mkdir(path, 0o700) != 0 && errno != EEXIST { throw SystemError("mkdir", path: path) }
+        _ = try makeNewDirectory(path)
     }
 
-    /// Creates exactly `path` as a new `0700` folder; `false` when it already exists.
+    /// Creates exactly `path` as a new folder, with the mode its parent's sharing gives; `false`
+    /// when it already exists.
     static func makeNewDirectory(_ path: String) throws(SystemError) -> Bool {
-        if mkdir(path, 0o700) == 0 {
-            chmod(path, 0o700)
+        let mode = Sharing(of: (path as NSString).deletingLastPathComponent).folderMode
+        if mkdir(path, mode) == 0 {
+            chmod(path, mode)
             return true
         }
         if errno == EEXIST { return false }
@@ -170,10 +201,23 @@ enum FileSystem {
         guard fsync(fd) == 0 else { throw SystemError("fsync", path: path) }
     }
 
-    /// Writes a whole new file durably, `0600`, failing if it exists.
+    /// Creates `path` for writing; it must not exist (nor be a link). Its mode is what its
+    /// folder's sharing gives.
+    static func createFile(_ path: String) throws(SystemError) -> FileDescriptor {
+        let mode = Sharing(of: (path as NSString).deletingLastPathComponent).fileMode
+        let file = try FileDescriptor(path: path, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: mode)
+        do {
+            try file.setMode(mode)
+        } catch {
+            unlink(path)
+            throw error
+        }
+        return file
+    }
+
+    /// Writes a whole new file durably, failing if it exists.
     static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
-        let file = try FileDescriptor(path: path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
-        try file.setMode(0o600)
+        let file = try createFile(path)
         do {
             try file.writeAll(bytes)
             try file.sync()
@@ -183,8 +227,10 @@ enum FileSystem {
         }
     }
 
-    static func readFile(_ path: String, limit: Int) throws(SystemError) -> [UInt8] {
-        let file = try FileDescriptor(path: path, flags: O_RDONLY)
+    /// The whole file, at most `limit` bytes; with `followLinks` false a symbolic link is refused
+    /// (`ELOOP`) instead of read through.
+    static func readFile(_ path: String, limit: Int, followLinks: Bool = true) throws(SystemError) -> [UInt8] {
+        let file = try FileDescriptor(path: path, flags: O_RDONLY | (followLinks ? 0 : O_NOFOLLOW))
         let size = try file.size()
         guard size <= limit else { throw SystemError("read", path: path, code: EFBIG) }
         return try file.read(at: 0, count: size)

@@ -2,13 +2,14 @@ import CordonCore
 import Foundation
 
 /// The folded state of an incident as of one line of its timeline, kept beside it as
-/// `checkpoint.json` (`0600`) so that a command on a long incident reads and folds only the lines
+/// `checkpoint.json` (`0600`, or `0660` in a group-shared home) so that a command on a long incident reads and folds only the lines
 /// after it instead of every line from the first.
 ///
 /// A cache, never evidence: the timeline stays the only source of truth. A checkpoint is
 /// trusted only when all of these hold, and otherwise ignored (the timeline is folded from its
 /// first line and a new checkpoint written in its place):
-/// - the XXH64 at its head matches the rest of the file (a torn or garbled file is ignored);
+/// - the HMAC-SHA256 at its head, keyed with the home's `CheckpointKey`, matches the rest of
+///   the file (a torn, garbled or forged file is ignored: only the home's owner can seal one);
 /// - it was written for this incident, by a fold of the same `IncidentState.foldRevision`, with
 ///   the frozen playbook's hash, and its state has folded exactly `position.seq` events;
 /// - the line it covers is still in the timeline: the bytes from `lineOffset` to
@@ -23,7 +24,7 @@ struct Checkpoint: Codable, Hashable {
     /// A new checkpoint is written once this many events lie beyond the last one: an append
     /// then folds at most this many lines besides its own.
     static let interval = 256
-    static let format = 1
+    static let format = 2
     /// Larger than any real incident's state: anything bigger is not read.
     static let maximumBytes = 64 << 20
 
@@ -50,37 +51,47 @@ struct Checkpoint: Codable, Hashable {
             && position.seq >= 1 && lineOffset >= 0 && lineOffset < position.offset
     }
 
-    // MARK: - On disk: a line with the XXH64 of the rest, then the checkpoint as JSON
+    // MARK: - On disk: a line with the keyed seal of the rest, then the checkpoint as JSON
 
-    /// The checkpoint in `folder`, or `nil` when there is none or it is not intact.
+    /// Hex characters of the seal on the first line.
+    static let sealLength = 64
+
+    /// The checkpoint in `folder`, or `nil` when there is none, it is not intact or it was not
+    /// sealed with this home's key.
     static func read(folder: String) -> Checkpoint? {
-        guard let bytes = try? FileSystem.readFile(path(in: folder), limit: maximumBytes), bytes.count > 17, bytes[16] == 0x0A else { return nil }
-        let body = bytes[17...]
-        guard String(decoding: bytes[0..<16], as: UTF8.self) == seal(body),
+        guard let key = CheckpointKey.existing(forIncidentFolder: folder),
+              let bytes = try? FileSystem.readFile(path(in: folder), limit: maximumBytes, followLinks: false),
+              bytes.count > sealLength + 1, bytes[sealLength] == 0x0A
+        else { return nil }
+        let body = bytes[(sealLength + 1)...]
+        guard constantTimeEqual(bytes[0..<sealLength], Array(key.seal(body).utf8)),
               let value = try? body.withUnsafeBufferPointer({ buffer throws(JSONReader.Failure) in try JSONReader.parse(buffer) })
         else { return nil }
         return try? ValueCoding.decode(Checkpoint.self, from: value)
     }
 
-    /// What the first line holds: the XXH64 of the rest, which tells a whole checkpoint from a
-    /// torn or garbled one (a cache needs no more; see `PrefixFingerprint`).
-    private static func seal(_ body: ArraySlice<UInt8>) -> String {
-        var fingerprint = PrefixFingerprint()
-        body.withUnsafeBytes { fingerprint.update($0) }
-        return fingerprint.hex
+    /// Whether two seals are the same, taking as long whatever they hold.
+    private static func constantTimeEqual(_ lhs: ArraySlice<UInt8>, _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for (left, right) in zip(lhs, rhs) { difference |= left ^ right }
+        return difference == 0
+    }
+
+    /// The file's bytes: the seal of `body` under `key`, a newline, then `body`.
+    static func sealed(_ body: [UInt8], key: CheckpointKey) -> [UInt8] {
+        Array(key.seal(body[...]).utf8) + [0x0A] + body
     }
 
     /// Replaces the checkpoint in `folder`, all at once: a reader sees the old one or the new one.
     /// Best effort: a checkpoint that cannot be written (a read-only or full disk) only costs
     /// the next command a longer read. It is not synced, since a lost one is only rebuilt.
     func write(folder: String) {
-        guard let value = try? ValueCoding.encode(self) else { return }
-        let body = JSONWriter.encode(value)
-        let bytes = Array(Checkpoint.seal(body[...]).utf8) + [0x0A] + body
+        guard let key = CheckpointKey.make(forIncidentFolder: folder), let value = try? ValueCoding.encode(self) else { return }
+        let bytes = Checkpoint.sealed(JSONWriter.encode(value), key: key)
         let temporary = "\(Checkpoint.path(in: folder)).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         do {
-            let file = try FileDescriptor(path: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
-            try file.setMode(0o600)
+            let file = try FileSystem.createFile(temporary)
             try file.writeAll(bytes)
         } catch {
             unlink(temporary)

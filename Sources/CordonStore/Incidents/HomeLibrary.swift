@@ -68,4 +68,8 @@ public final class HomeLibrary: IncidentLibrary {
         let drill = try store.declareDrill(loaded, language: language, stamp: stamp)
         return DrillOpening(journal: drill, scenario: loaded.scenario)
     }
+
+    public func reviewSources() -> ReviewSources {
+        store.reviewSources(catalog: catalog)
+    }
 }

@@ -64,7 +64,13 @@ public struct IncidentStore: Sendable {
 
     /// Creates the incident folder, freezes the playbook into it and writes the declaration.
     public func declare(_ declaration: Declaration, stamp: Stamp) throws(StoreError) -> IncidentSession {
-        guard let title = IncidentRules.clean(declaration.title) else {
+        let checkedTitle: String?
+        do throws(Refusal) {
+            checkedTitle = try TextLimits.title(declaration.title)
+        } catch {
+            throw StoreError(error.code, zh: error.message.zh, en: error.message.en)
+        }
+        guard let title = checkedTitle else {
             throw StoreError("title-required", zh: "请给事件一个标题：--title \"…\"。", en: "Give the incident a title: --title \"…\"")
         }
         let now = stamp.clock.now()
@@ -75,11 +81,16 @@ public struct IncidentStore: Sendable {
             throw StoreError("detected-too-early", zh: "发现时间 \(detected.iso8601) 早于一年前；请检查 --detected-at（日期写错了吗？）。", en: "The detection time \(detected.iso8601) is more than a year ago; check --detected-at (is the date mistyped?).")
         }
         let parent = home.folder(for: declaration.kind)
+        let access = HomeAccess(home: home)
+        // Checked before creating anything, so a folder others may write is never written into,
+        // and again after, for what was just made.
+        _ = try access.checkFolders(for: declaration.kind)
         do {
             try FileSystem.makeDirectory(parent)
         } catch {
             throw StoreError.system(error, while: LocalizedText(zh: "创建目录", en: "Creating the home folder"))
         }
+        _ = try access.checkFolders(for: declaration.kind)
         let (id, folder) = try allocateFolder(kind: declaration.kind, on: now, in: parent)
         let playbook = declaration.playbook.playbook
         // A declaration that fails part-way leaves no folder behind to be listed as broken.
@@ -162,20 +173,29 @@ public struct IncidentStore: Sendable {
     public func open(_ id: IncidentId, stamp: Stamp, keepEvents: Bool = true) throws(StoreError) -> IncidentSession {
         let folder = home.folder(for: id)
         let timeline = folder + "/" + Self.timelineFile
-        guard FileSystem.exists(timeline) else {
+        guard try HomeAccess(home: home).checkIncident(id) else {
             throw StoreError("unknown-incident", zh: "没有事件 \(id)（在 \(home.root) 下）；用 cordon list\(id.isDrill ? " --drills" : "") 查看已有事件。", en: "There is no incident \(id) under \(home.root); cordon list\(id.isDrill ? " --drills" : "") shows those there are.")
         }
-        let journal = try Journal(path: timeline)
+        let journal = try Journal(path: timeline, beneath: home.root)
         // A command that needs only the state starts from the checkpoint when the timeline
         // confirms it; one that shows every event reads them all. The checkpoint is read and
         // checked against the bytes before it while the playbook loads.
         let probe = keepEvents ? nil : journal.probe(checkpointIn: folder)
         let playbook = try frozenPlaybook(folder: folder, id: id)
         var resumed: IncidentState?
-        if let (checkpoint, prefix) = probe?.wait(), let prefix, checkpoint.fits(incident: id, playbookSha256: playbook.sha256),
+        let probed = probe?.wait()
+        if let (checkpoint, prefix) = probed, let prefix, checkpoint.fits(incident: id, playbookSha256: playbook.sha256),
            journal.resume(at: Journal.Anchor(position: checkpoint.position, lineOffset: checkpoint.lineOffset, prefix: checkpoint.prefix), prefix: prefix)
         {
             resumed = checkpoint.state
+        }
+        // Read before the timeline's size: a checkpoint only ever covers bytes that were in the
+        // file when it was written, and the file only grows, so one beyond its end means lines
+        // were cut. It stays as it is, the one witness of how long the timeline was.
+        if let checkpoint = probed?.checkpoint ?? (keepEvents ? Checkpoint.read(folder: folder) : nil),
+           checkpoint.incident == id.description, let size = journal.fileSize(), checkpoint.position.offset > size
+        {
+            throw StoreError.truncated(id, checkpoint: checkpoint.position, size: size)
         }
         let session = try IncidentSession(
             id: id, folder: folder, playbook: playbook.playbook, playbookSha256: playbook.sha256, journal: journal, stamp: stamp,
@@ -192,14 +212,27 @@ public struct IncidentStore: Sendable {
 
     func frozenPlaybook(folder: String, id: IncidentId) throws(StoreError) -> LoadedPlaybook {
         do {
-            return try PlaybookLoader.load(path: folder + "/" + Self.playbookFile)
+            return try PlaybookLoader.load(path: folder + "/" + Self.playbookFile, followLinks: false)
         } catch {
             throw StoreError("playbook-unreadable", zh: "无法读取 \(id) 冻结的剧本：\(error.description)", en: "\(id)'s frozen playbook cannot be read: \(error.description)")
         }
     }
 
-    /// Incidents (or drills), newest first, each read from its timeline.
+    /// Checks that the home and its folder of incidents (or drills) may be trusted (see
+    /// `HomeAccess`) before they are listed.
+    public func checkFolders(for kind: IncidentId.Kind) throws(StoreError) {
+        _ = try HomeAccess(home: home).checkFolders(for: kind)
+    }
+
+    /// Checks everything an incident is read from (see `HomeAccess`); `false` when it is missing.
+    public func checkIncident(_ id: IncidentId) throws(StoreError) -> Bool {
+        try HomeAccess(home: home).checkIncident(id)
+    }
+
+    /// Incidents (or drills), newest first, each read from its timeline. Nothing at all when the
+    /// home or the folder of incidents may not be trusted (`checkFolders` says why).
     public func list(kind: IncidentId.Kind) -> [IncidentSummary] {
+        guard (try? HomeAccess(home: home).checkFolders(for: kind)) == true else { return [] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: home.folder(for: kind))) ?? []
         let stamp = Stamp(actor: Identity.login(), clock: SystemClock())
         let ids = names.compactMap { IncidentId($0) }.filter { $0.kind == kind }.sorted(by: >)
@@ -211,6 +244,16 @@ public struct IncidentStore: Sendable {
                 return IncidentSummary(id: id, state: nil, phaseTitle: nil, problem: error.message)
             }
         }
+    }
+}
+
+extension StoreError {
+    /// A checkpoint covers more of the timeline than the timeline now holds.
+    static func truncated(_ id: IncidentId, checkpoint: ChainPosition, size: Int) -> StoreError {
+        StoreError(
+            "timeline-truncated",
+            zh: "\(id) 的时间线比它的检查点 checkpoint.json 记录的短：检查点覆盖到第 \(checkpoint.seq) 行（\(checkpoint.offset) 字节），时间线现在只有 \(size) 字节，末尾的行很可能被删掉了。未做任何更改；请保留该目录作为证据，运行 cordon verify \(id) --expect SEQ:HASH 与别处记下的头哈希核对。若是有意从备份恢复了时间线，把 checkpoint.json 移出该目录并与证据一同保存。",
+            en: "\(id)'s timeline is shorter than its checkpoint.json says: the checkpoint covers line \(checkpoint.seq) (\(checkpoint.offset) bytes), the timeline now holds \(size) bytes, so lines were likely cut from its end. Nothing was changed; keep the folder as evidence and run cordon verify \(id) --expect SEQ:HASH with a head hash noted elsewhere. If you restored the timeline from a backup on purpose, move checkpoint.json out of the folder and keep it with the evidence.")
     }
 }
 

@@ -10,13 +10,20 @@ import Foundation
 public struct Stamp: Sendable {
     /// The operating-system login.
     public var actor: String
-    /// The name given with `--actor`, recorded in `data.as`.
-    public var onBehalfOf: String?
+    /// The name recorded in `data.as`: the one given with `--actor`, else the one typed at the
+    /// console's start on a shared login.
+    public var onBehalfOf: String? {
+        get { named ?? keyboard?.name }
+        set { named = newValue }
+    }
+    private var named: String?
+    /// Who is at the keyboard, as a console learns it once it has started.
+    public var keyboard: KeyboardName?
     public var clock: any Clock
 
     public init(actor: String, onBehalfOf: String? = nil, clock: any Clock) {
         self.actor = actor
-        self.onBehalfOf = onBehalfOf
+        self.named = onBehalfOf
         self.clock = clock
     }
 }
@@ -38,6 +45,8 @@ public final class Journal {
     public private(set) var position: ChainPosition
     /// Where the last intact line read or written starts, once one has been.
     private(set) var lineOffset: Int?
+    /// The time of the last intact line read or written: no line is stamped before it.
+    private(set) var lastTimestamp: Timestamp?
     /// A torn tail seen by the last read and not yet moved aside.
     public private(set) var tornTail: TornTail?
     /// A write this journal could neither confirm nor undo: it writes nothing more.
@@ -51,17 +60,22 @@ public final class Journal {
     public private(set) var recoveries: [TailRecovery] = []
 
     /// Opens an existing timeline. Reading starts at `position` (the start, or a checkpoint).
-    public init(path: String, from position: ChainPosition = .start) throws(StoreError) {
+    /// Given the home folder as `beneath`, no symbolic link below it is followed on the way.
+    public init(path: String, from position: ChainPosition = .start, beneath root: String? = nil) throws(StoreError) {
         self.path = path
         self.position = position
         verified = position == .start ? PrefixFingerprint() : nil
+        func open(_ flags: Int32) throws(SystemError) -> FileDescriptor {
+            guard let root else { return try FileDescriptor(path: path, flags: flags) }
+            return try FileDescriptor(path: path, beneath: root, flags: flags)
+        }
         do {
             // O_NOFOLLOW: a timeline replaced by a symlink is not followed to some other file.
-            file = try FileDescriptor(path: path, flags: O_RDWR | O_APPEND | O_NOFOLLOW)
+            file = try open(O_RDWR | O_APPEND | O_NOFOLLOW)
             writable = true
         } catch let error where error.isReadOnly {
             do {
-                file = try FileDescriptor(path: path, flags: O_RDONLY | O_NOFOLLOW)
+                file = try open(O_RDONLY | O_NOFOLLOW)
             } catch {
                 throw StoreError.system(error, while: LocalizedText(zh: "打开时间线", en: "Opening the timeline"))
             }
@@ -73,7 +87,7 @@ public final class Journal {
 
     /// Creates a timeline holding its first line; fails if the file exists.
     public static func create(path: String, first draft: EventDraft, stamp: Stamp) throws(StoreError) -> (Journal, Event) {
-        let (events, bytes) = lines(for: [draft], after: .start, stamp: stamp)
+        let (events, bytes) = lines(for: [draft], after: .start, notBefore: nil, stamp: stamp)
         do {
             try FileSystem.writeNewFile(path, bytes)
             try FileSystem.syncDirectory((path as NSString).deletingLastPathComponent)
@@ -122,7 +136,7 @@ public final class Journal {
             }
             let (drafts, answer) = decide(caughtUp)
             guard !drafts.isEmpty else { return (caughtUp, [], answer) }
-            let (events, bytes) = Journal.lines(for: drafts, after: position, stamp: stamp)
+            let (events, bytes) = Journal.lines(for: drafts, after: position, notBefore: lastTimestamp, stamp: stamp)
             let doing = LocalizedText(zh: "写入时间线", en: "Writing the timeline")
             do throws(SystemError) {
                 try file.writeAll(bytes)
@@ -145,6 +159,7 @@ public final class Journal {
                 throw StoreError.system(error, while: doing)
             }
             verified?.update(bytes)
+            lastTimestamp = events.last!.ts
             let lastLine = Journal.lastLineStart(bytes)
             lineOffset = position.offset + lastLine
             position = ChainPosition(offset: position.offset + bytes.count, seq: events.last!.seq, headHash: LineHash.hex(bytes[lastLine..<bytes.count - 1]))
@@ -192,7 +207,12 @@ public final class Journal {
         let result: JournalScanner.Step
         var running = verified
         do throws(SystemError) {
-            result = try TimelineReader.read(file, from: position, to: size, fingerprint: &running, each: each)
+            var latest = lastTimestamp
+            result = try TimelineReader.read(file, from: position, to: size, fingerprint: &running) { event in
+                latest = event.ts
+                each(event)
+            }
+            if result.damage == nil { lastTimestamp = latest }
         } catch {
             throw StoreError.system(error, while: reading)
         }
@@ -223,15 +243,35 @@ public final class Journal {
         }
     }
 
+    /// The timeline file's size now, or `nil` when it cannot be read.
+    func fileSize() -> Int? { try? file.size() }
+
+    /// The key in `data` that keeps the machine's own reading of its clock when it was behind
+    /// the line before (see `lines(for:after:notBefore:stamp:)`).
+    public static let clockKey = "machine_clock"
+
     /// Stamps drafts into events and their bytes, chained after `position`.
-    static func lines(for drafts: [EventDraft], after position: ChainPosition, stamp: Stamp) -> ([Event], [UInt8]) {
-        let now = stamp.clock.now()
+    ///
+    /// Time only moves forward in a timeline: when the clock reads earlier than the line before
+    /// (`notBefore`), as a machine whose clock was set back or runs slow does, the lines are dated
+    /// at that line's time instead, and each keeps the machine's reading and how far behind it
+    /// was in `data.machine_clock` (`{"read": …, "behind_ms": …}`). Nothing is refused: the
+    /// responder's action is recorded, and the skew is there for whoever reads the timeline.
+    static func lines(for drafts: [EventDraft], after position: ChainPosition, notBefore: Timestamp?, stamp: Stamp) -> ([Event], [UInt8]) {
+        let reading = stamp.clock.now()
+        var now = reading
+        var skew: JSONObject?
+        if let notBefore, reading < notBefore {
+            now = Timestamp(millis: notBefore.millis, offsetSeconds: reading.offsetSeconds)
+            skew = ["read": .string(reading.iso8601), "behind_ms": .int(Int(notBefore.millis - reading.millis))]
+        }
         var prev = position.headHash
         var events: [Event] = []
         var bytes: [UInt8] = []
         for (offset, draft) in drafts.enumerated() {
             var data = draft.data
             if let name = stamp.onBehalfOf { data["as"] = .string(name) }
+            if let skew { data[Journal.clockKey] = .object(skew) }
             let event = Event(seq: position.seq + offset + 1, ts: now, actor: stamp.actor, type: draft.type, data: data, prev: prev)
             let line = event.line
             prev = LineHash.hex(line)
@@ -274,12 +314,13 @@ extension Journal {
     /// else read here). Returns whether it did; on `false` nothing changed.
     func resume(at anchor: Anchor, prefix: PrefixFingerprint? = nil) -> Bool {
         guard position == .start, lineOffset == nil else { return false }
-        let confirmed = (try? withLock(.shared) { () throws(StoreError) -> PrefixFingerprint? in
+        let confirmed = (try? withLock(.shared) { () throws(StoreError) -> (prefix: PrefixFingerprint, timestamp: Timestamp)? in
             do throws(SystemError) {
-                guard try confirmsLine(anchor) else { return nil }
+                guard let timestamp = try confirmsLine(anchor) else { return nil }
                 var current = prefix
                 if current == nil { current = try TimelineReader.fingerprint(file, count: anchor.position.offset) }
-                return current?.hex == anchor.prefix ? current : nil
+                guard let current, current.hex == anchor.prefix else { return nil }
+                return (current, timestamp)
             } catch {
                 return nil
             }
@@ -287,7 +328,8 @@ extension Journal {
         guard let confirmed else { return false }
         position = anchor.position
         lineOffset = anchor.lineOffset
-        verified = confirmed
+        lastTimestamp = confirmed.timestamp
+        verified = confirmed.prefix
         return true
     }
 
@@ -295,18 +337,19 @@ extension Journal {
     /// it covers, on another thread, for `resume(at:prefix:)`.
     func probe(checkpointIn folder: String) -> CheckpointProbe { CheckpointProbe(folder: folder, file: file) }
 
-    private func confirmsLine(_ anchor: Anchor) throws(SystemError) -> Bool {
+    /// The time of the covered line, when the file holds it as `anchor` says.
+    private func confirmsLine(_ anchor: Anchor) throws(SystemError) -> Timestamp? {
         let position = anchor.position
-        guard anchor.lineOffset >= 0, anchor.lineOffset < position.offset, try file.size() >= position.offset else { return false }
+        guard anchor.lineOffset >= 0, anchor.lineOffset < position.offset, try file.size() >= position.offset else { return nil }
         // The covered line with the newline before it (if any) and its own.
         let from = max(0, anchor.lineOffset - 1)
         let bytes = try file.read(at: from, count: position.offset - from)
-        guard bytes.count == position.offset - from, bytes.last == 0x0A, from == anchor.lineOffset || bytes.first == 0x0A else { return false }
+        guard bytes.count == position.offset - from, bytes.last == 0x0A, from == anchor.lineOffset || bytes.first == 0x0A else { return nil }
         let line = bytes[(anchor.lineOffset - from)..<(bytes.count - 1)]
         guard !line.contains(0x0A), LineHash.hex(line) == position.headHash,
               let event = try? Event(line: Array(line)), event.seq == position.seq
-        else { return false }
-        return true
+        else { return nil }
+        return event.ts
     }
 }
 

@@ -13,10 +13,11 @@ public struct LoadedPlaybook: Sendable {
 
 /// Reads playbook YAML into a `Playbook`, reporting every problem with its file and line.
 public enum PlaybookLoader {
-    public static func load(path: String) throws(DocumentError) -> LoadedPlaybook {
+    /// With `followLinks` false (a frozen copy), a symbolic link is refused, never read through.
+    public static func load(path: String, followLinks: Bool = true) throws(DocumentError) -> LoadedPlaybook {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readFile(path, limit: YAMLDocument.maximumBytes)
+            bytes = try FileSystem.readFile(path, limit: YAMLDocument.maximumBytes, followLinks: followLinks)
         } catch let error where error.code == EFBIG {
             throw DocumentError(file: path, message: "file is larger than the limit of 1 MiB (\(YAMLDocument.maximumBytes) bytes); that is not a playbook")
         } catch {

@@ -10,11 +10,12 @@ extension PlaybookCatalog {
         public var result: Result<LoadedScenario, DocumentError>
     }
 
-    /// Every scenario: the YAML files in each folder's `drills/`, and any file directly in a
-    /// folder that is a scenario (it has a top-level `playbook:` key).
+    /// Every scenario: the YAML files in each folder's `drills/` but its drill plan, and any file
+    /// directly in a folder that is a scenario (it has a top-level `playbook:` key).
     public func scenarioEntries() -> [ScenarioEntry] {
         directories.flatMap { directory -> [ScenarioEntry] in
-            let files = Self.yamlFiles(in: directory + "/drills") + Self.yamlFiles(in: directory).filter { ScenarioLoader.isScenario(path: $0) }
+            let files = Self.yamlFiles(in: directory + "/drills").filter { !DrillProgrammeLoader.isPlan(path: $0) }
+                + Self.yamlFiles(in: directory).filter { ScenarioLoader.isScenario(path: $0) }
             return files.map { path in
                 ScenarioEntry(path: path, result: Result { () throws(DocumentError) in try ScenarioLoader.load(path: path, playbooks: playbooks(near: path)) })
             }

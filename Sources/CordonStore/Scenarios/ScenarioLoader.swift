@@ -49,8 +49,9 @@ public enum ScenarioLoader {
     }
 
     /// Whether a YAML file is a scenario rather than a playbook: it sits in a `drills/` folder or
-    /// has a top-level `playbook:` key.
+    /// has a top-level `playbook:` key, and is not the drill plan.
     public static func isScenario(path: String) -> Bool {
+        if DrillProgrammeLoader.isPlan(path: path) { return false }
         if URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent == "drills" { return true }
         guard let bytes = try? FileSystem.readFile(path, limit: YAMLDocument.maximumBytes) else { return false }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("playbook:") }
@@ -89,7 +90,7 @@ public enum ScenarioLoader {
     }
 
     private static func inject(_ node: Node, _ path: DocumentPath, _ document: YAMLDocument) -> Inject? {
-        guard let fields = document.mapping(node, at: path, allowed: ["id", "at", "from", "message", "forces", "variants"], what: "an inject") else { return nil }
+        guard let fields = document.mapping(node, at: path, allowed: ["id", "at", "to", "from", "message", "forces", "variants"], what: "an inject") else { return nil }
         let id = fields.text("id")
         let at = fields.offset("at")
         let from = fields.localized("from")
@@ -104,7 +105,14 @@ public enum ScenarioLoader {
                 message: variant.localized("message") ?? base.message,
                 forces: variant.has("forces") ? forced(variant) : base.forces)
         } ?? []
-        return Inject(id: id, at: at, content: base, variants: variants)
+        return Inject(id: id, at: at, content: base, variants: variants, to: roles(fields, document))
+    }
+
+    /// `to: legal` or `to: [legal, comms]`: the roles an inject is addressed to.
+    private static func roles(_ fields: Fields, _ document: YAMLDocument) -> [String] {
+        guard let node = fields.values["to"] else { return [] }
+        if case .scalar = node { return fields.text("to").map { [$0] } ?? [] }
+        return fields.list("to")?.compactMap { document.text($0.node, at: $0.path) } ?? []
     }
 
     private static func forced(_ fields: Fields) -> ForcedFacts {

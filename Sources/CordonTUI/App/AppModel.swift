@@ -22,12 +22,25 @@ public struct AppModel {
     /// An evidence file being hashed for the form on top: how far it has come.
     public var hashing: HashProgress?
     public var flash: Flash?
+    /// Who is at this console: the login and any name given with `--actor`. A drill's inject
+    /// addressed to roles pops up here only for the people holding them (or the facilitator);
+    /// empty when not known, and then every inject pops up.
+    public var participants: [String] = []
+    /// Forms cancelled with something typed in them, by their `draftKey`: each comes back as it
+    /// was when the same form is opened again, until it is recorded or the incident is left.
+    var drafts: [String: any Dialog] = [:]
 
     public init(language: Language, size: Size, now: Timestamp, home: HomeModel? = nil) {
         self.language = language
         self.size = size
         self.now = now
         self.home = home
+    }
+
+    /// `dialog`, or the draft of the same form kept when it was last cancelled.
+    func restoringDraft(_ dialog: any Dialog) -> any Dialog {
+        guard let key = dialog.draftKey, let draft = drafts[key] else { return dialog }
+        return draft
     }
 
     public var isTooSmall: Bool { !size.contains(Self.minimumSize) }
@@ -39,7 +52,7 @@ public struct AppModel {
 
     /// The bindings of the screen under any dialog.
     public var screenKeyContexts: [KeyContext] {
-        guard let console else { return [.home] }
+        guard let console else { return home?.showingReview == true ? [.review] : [.home] }
         if console.player != nil { return [.replay, .console] }
         return console.incident.isDrill ? [.drill, .console] : [.console]
     }

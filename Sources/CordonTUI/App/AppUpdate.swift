@@ -9,6 +9,12 @@ extension AppModel {
     ///     // [.perform(.step("isolate", .done))]
     public mutating func update<Timeline: RandomAccessCollection>(_ message: Message, timeline: Timeline) -> [Effect]
     where Timeline.Element == Event, Timeline.Index == Int {
+        let effects = respond(to: message, timeline: timeline)
+        return effects + holdClockForInjects()
+    }
+
+    private mutating func respond<Timeline: RandomAccessCollection>(to message: Message, timeline: Timeline) -> [Effect]
+    where Timeline.Element == Event, Timeline.Index == Int {
         switch message {
         case .key(let key):
             guard let request = KeyTable.request(for: key, in: keyContexts) else { return [] }
@@ -26,14 +32,16 @@ extension AppModel {
             size = newSize
             settleConsole(count: timeline.count)
             return []
-        case .homeLoaded(let incidents, let drills, let playbooks, let scenarios):
+        case .homeLoaded(let incidents, let drills, let playbooks, let scenarios, let sources):
             var model = home ?? HomeModel()
             model.load(incidents: incidents, drills: drills, playbooks: playbooks, scenarios: scenarios)
+            model.review = sources.review(period: .year(endingOn: DueDate.today(now)), now: now)
             home = model
             return []
         case .opened(let snapshot, let mode):
             console = ConsoleModel(snapshot, mode: mode)
             dialog = nil
+            drafts = [:]
             dialogError = nil
             awaitingResult = false
             settleConsole(count: timeline.count)
@@ -46,6 +54,7 @@ extension AppModel {
             settleConsole(count: timeline.count)
             if mine {
                 if awaitingResult {
+                    if let key = dialog?.draftKey { drafts[key] = nil }
                     dialog = dialog?.afterRecording
                     dialogError = nil
                     awaitingResult = false
@@ -79,6 +88,13 @@ extension AppModel {
         case .conducting(let console):
             self.console?.mode.conductor = console
             return []
+        case .askWhoIsAtTheKeyboard(let login):
+            dialog = KeyboardDialog(login: login, underneath: dialog)
+            dialogError = nil
+            return []
+        case .actingAs(let name):
+            flash = Flash(localized("此终端的记录将署名：\(name.terminalSafe)", "Entries from this terminal are recorded under: \(name.terminalSafe)"), tone: .good)
+            return []
         }
     }
 
@@ -95,6 +111,9 @@ extension AppModel {
         guard var current = dialog, !awaitingResult else { return [] }
         let outcome = current.handle(request, model: self)
         dialog = current
+        if request == .cancel, let key = current.draftKey {
+            drafts[key] = current.hasDraft ? current : nil
+        }
         switch outcome {
         case .stay:
             return []
@@ -118,7 +137,13 @@ extension AppModel {
             }
             dialogError = nil
             switch effect {
+            case .drill(.clock):
+                // The facilitator's own pause or resume, from an inject: the clock is theirs now.
+                console?.heldForInject = false
+                console?.clockInHand = true
+                awaitingResult = true
             case .declare, .addEvidenceFile, .checkEvidenceFile, .drill, .startDrill, .sendSitrep: awaitingResult = true
+            case .actAs: dialog = current.afterRecording
             default: break
             }
             return [effect]
@@ -126,7 +151,7 @@ extension AppModel {
             dialogError = reason
             return []
         case .replace(let next):
-            dialog = next
+            dialog = restoringDraft(next)
             dialogError = nil
             return []
         case .search(let query):

@@ -22,7 +22,8 @@ public enum Message: Sendable {
     /// The clock moved (once a second).
     case tick(Timestamp)
     case resized(Size)
-    case homeLoaded(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing], scenarios: [Scenario] = [])
+    /// `review` is what the review screen and the home screen's planned drills are made from.
+    case homeLoaded(incidents: [IncidentListing], drills: [IncidentListing], playbooks: [PlaybookListing], scenarios: [Scenario] = [], review: ReviewSources = ReviewSources())
     case opened(IncidentSnapshot, ConsoleMode)
     /// New events are in the journal: `mine` when this console recorded them (and they are on disk).
     case journalChanged(IncidentSnapshot, new: [Event], mine: Bool)
@@ -35,6 +36,10 @@ public enum Message: Sendable {
     case hashing(HashProgress?)
     /// This console now conducts the drill, as the console told apart by `console`.
     case conducting(console: String)
+    /// The console runs under `login`, which several people share: ask who is at the keyboard.
+    case askWhoIsAtTheKeyboard(login: String)
+    /// Entries from this console are now recorded under `name`, beside the login.
+    case actingAs(String)
 }
 
 /// Work `update` asks the program to do; its result comes back as a `Message`.
@@ -64,6 +69,8 @@ public enum Effect: Sendable, Hashable {
     case drill(DrillEffect)
     /// Declare a drill from a scenario, start its clock at `speed` and conduct it here.
     case startDrill(scenario: String, speed: Int)
+    /// Record what this console writes under `name` from now on, and remember it for the terminal.
+    case actAs(String)
 }
 
 /// What the console asks of the drill it conducts; its `DrillConductor` carries it out.

@@ -12,6 +12,8 @@ public enum Screen {
         }
         if let console = model.console {
             ConsoleScreen.draw(into: &canvas, model: model, console: console, timeline: timeline)
+        } else if let home = model.home, home.showingReview, let review = home.review {
+            ReviewScreen.draw(into: &canvas, model: model, review: review, scroll: home.reviewScroll)
         } else if let home = model.home {
             HomeScreen.draw(into: &canvas, model: model, home: home)
         }

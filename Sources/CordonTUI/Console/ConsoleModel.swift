@@ -86,6 +86,14 @@ public struct ConsoleModel: Sendable {
     public var unshownInjects: [String] = []
     /// The drill ended while a dialog was up: its evaluation opens once the way is clear.
     public var evaluationDue = false
+    /// An inject on screen holds the drill clock of the console that conducts it, so a fast drill
+    /// never runs on while the team reads; the facilitator turns it off with `H`.
+    public var holdsClockOnInject = true
+    /// The clock is paused because an inject is on screen: it resumes once none is.
+    public var heldForInject = false
+    /// The facilitator paused or resumed the clock while an inject was on screen: it is theirs
+    /// until no inject is.
+    public var clockInHand = false
 
     public init(_ snapshot: IncidentSnapshot, mode: ConsoleMode) {
         playbook = snapshot.playbook

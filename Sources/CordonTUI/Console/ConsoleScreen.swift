@@ -25,7 +25,7 @@ enum ConsoleScreen {
         let hints = KeyTable.hints(for: model.screenKeyContexts, language: model.language) { request in
             switch request {
             case .back: model.home == nil
-            case .drill(.toggleClock), .drill(.nextInject), .drill(.faster), .drill(.slower): !conducting
+            case .drill(.toggleClock), .drill(.nextInject), .drill(.faster), .drill(.slower), .drill(.toggleInjectHold): !conducting
             case .drill(.takeOver): !console.canTakeOverDrill
             default: console.mode.isReadOnly && request.writes
             }
@@ -173,22 +173,49 @@ enum ConsoleScreen {
         paneTitle(into: &canvas, rect, title, right: right, focused: console.focus == .timeline)
         let rows = rect.height - 1
         let longTimes = rect.width >= 60
-        for row in 0..<rows {
-            let index = viewport.top + row
-            guard index < count else { break }
-            let event = timeline[index]
+        let selected: (index: Int, event: Event)? = console.focus == .timeline && viewport.cursor < count
+            ? (viewport.cursor, timeline[viewport.cursor]) : nil
+        func text(_ event: Event) -> (time: String, summary: String) {
             let time = longTimes ? times.short(event.ts) : times.clock(event.ts)
-            let actor = TextLayout.pad(event.actorLabel.terminalSafe, to: 8)
-            let summary = EventText.summary(event, playbook: console.playbook, language: language).terminalSafe
+            let name = TextLayout.pad(TextLayout.truncate(event.recordedName, to: longestName), to: actorWidth)
+            return (" \(time) ", "\(name) " + EventText.summary(event, playbook: console.playbook, language: language).terminalSafe)
+        }
+        // The selected entry shows in full, on as many rows as it needs (up to the pane); the
+        // entries above it give way so that all of it is on screen.
+        var selectedLines: [String] = []
+        var top = viewport.top
+        if let selected {
+            let entry = text(selected.event)
+            selectedLines = Array(TextLayout.wrap(entry.summary, width: max(1, rect.width - DisplayWidth.of(entry.time))).prefix(rows))
+            top = min(selected.index, max(top, selected.index + selectedLines.count - rows))
+        }
+        var row = 0
+        var index = top
+        while row < rows, index < count {
+            let isSelected = index == selected?.index
+            let event = isSelected ? selected?.event ?? timeline[index] : timeline[index]
+            let entry = text(event)
             var style = eventStyle(event)
             if index == console.searchHit { style = Style(.accent, bold: true, underline: true) }
-            if index == viewport.cursor, console.focus == .timeline { style = style.with(reverse: true) }
-            let line = rect.row(1 + row)
-            canvas.fill(line, style: style)
-            let x = line.x + canvas.put(" \(time) ", x: line.x, y: line.y, width: line.width, style: style.tone == .normal ? Style(.muted, reverse: style.reverse) : style)
-            canvas.put("\(actor) \(summary)", x: x, y: line.y, width: line.maxX - x, style: style)
+            if isSelected { style = style.with(reverse: true) }
+            let timeStyle = style.tone == .normal ? Style(.muted, reverse: style.reverse) : style
+            let lines = isSelected ? selectedLines : [entry.summary]
+            for (offset, text) in lines.prefix(rows - row).enumerated() {
+                let line = rect.row(1 + row)
+                canvas.fill(line, style: style)
+                let time = offset == 0 ? entry.time : String(repeating: " ", count: DisplayWidth.of(entry.time))
+                let x = line.x + canvas.put(time, x: line.x, y: line.y, width: line.width, style: timeStyle)
+                canvas.put(text, x: x, y: line.y, width: line.maxX - x, style: style)
+                row += 1
+            }
+            index += 1
         }
     }
+
+    /// The columns the name an entry was recorded under takes in the timeline, and the most a
+    /// long one may push the summary along before it is cut.
+    static let actorWidth = 8
+    static let longestName = 16
 
     private static func eventStyle(_ event: Event) -> Style {
         switch event.type {

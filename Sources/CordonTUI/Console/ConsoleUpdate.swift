@@ -85,7 +85,8 @@ extension AppModel {
             guard let step = console.selectedStep else { return [] }
             let state = console.incident.stepState(step.id)
             if request != .reopen, state.isSettled {
-                flash = Flash(localized(
+                let said = RaceText.lastChange(of: step.id, in: timeline).flatMap { RaceText.step($0, playbook: console.playbook, times: console.incident.times) }
+                flash = Flash(said ?? localized(
                     "“\(step.title.zh)”已\(state.title.zh)；如需重做，先按 o 重新打开。",
                     "'\(step.title.en)' is already \(state.title.en); press o to reopen it first."), tone: .danger)
                 return []
@@ -93,16 +94,16 @@ extension AppModel {
             switch request {
             case .complete: return [.perform(.step(step.id, .done))]
             case .start: return [.perform(.step(step.id, .start))]
-            case .skip: dialog = ReasonDialog(purpose: .skip(step.id))
-            case .block: dialog = ReasonDialog(purpose: .block(step.id))
+            case .skip: dialog = restoringDraft(ReasonDialog(purpose: .skip(step.id)))
+            case .block: dialog = restoringDraft(ReasonDialog(purpose: .block(step.id)))
             default:
                 guard state.isSettled || state == .blocked else {
                     flash = Flash(localized("“\(step.title.zh)”为\(state.title.zh)，无需重新打开。", "'\(step.title.en)' is \(state.title.en); there is nothing to reopen."), tone: .danger)
                     return []
                 }
-                dialog = ReasonDialog(purpose: .reopen(step.id))
+                dialog = restoringDraft(ReasonDialog(purpose: .reopen(step.id)))
             }
-        case .note: dialog = NoteDialog()
+        case .note: dialog = restoringDraft(NoteDialog())
         case .advance: dialog = AdvanceDialog(state: console.incident, playbook: console.playbook)
         case .classify: dialog = ClassifyDialog(current: console.incident.severity)
         case .assign:

@@ -8,6 +8,13 @@ extension ConsoleModel {
         return drill.isConducted(from: conductor)
     }
 
+    /// Whether the inject pops up here: always on the facilitator's console and where nobody
+    /// knows who is at the keyboard, else for the people holding a role it is addressed to.
+    func popsUp(_ inject: String, for participants: [String]) -> Bool {
+        guard mode.conductor == nil, !participants.isEmpty, let found = mode.scenario?.inject(inject) else { return true }
+        return found.isAddressed(to: participants, assignments: incident.assignments)
+    }
+
     /// A running drill this console could take over: its scenario is known and another console
     /// (or none, since it crashed) conducts it.
     var canTakeOverDrill: Bool {
@@ -71,7 +78,18 @@ extension AppModel {
             }
             dialog = TakeOverDialog()
             return []
+        case .toggleInjectHold:
+            guard console.conductsRunningDrill else { return refuse(Self.facilitatorOnly) }
+            self.console?.holdsClockOnInject.toggle()
+            let holds = !console.holdsClockOnInject
+            flash = Flash(holds
+                ? localized("注入弹出时暂停演练时钟，直到回应或关闭（H 关闭）。", "An inject on screen holds the drill clock until it is answered or dismissed (H turns this off).")
+                : localized("注入弹出时演练时钟照常走（H 重新开启暂停）。", "The drill clock runs on while an inject is on screen (H holds it again)."))
+            return []
         case .toggleClock, .nextInject, .faster, .slower:
+            // The facilitator takes the clock in hand: an inject no longer resumes it on closing.
+            self.console?.heldForInject = false
+            self.console?.clockInHand = true
             guard console.conductsRunningDrill, let clock = drill?.clock else {
                 if drill?.hasEnded == true { return refuse(localized("演练已结束，时钟已停。", "The drill has ended; its clock has stopped.")) }
                 return refuse(Self.facilitatorOnly)
@@ -101,7 +119,15 @@ extension AppModel {
         for event in new {
             switch event.type {
             case EventType.injectDelivered:
-                if let inject = event.data.string("inject") { console.unshownInjects.append(inject) }
+                guard let inject = event.data.string("inject") else { break }
+                if console.popsUp(inject, for: participants) {
+                    console.unshownInjects.append(inject)
+                } else if let roles = console.mode.scenario?.inject(inject)?.to {
+                    let titles = roles.map { role in console.playbook.roles.first { $0.id == role }?.title ?? LocalizedText(role) }
+                    flash = Flash(localized(
+                        "注入已送达\(titles.map(\.zh).joined(separator: "、"))（按 i 查看）。",
+                        "An inject went to \(titles.map(\.en).joined(separator: ", ")) (press i to see it)."))
+                }
             case EventType.drillEnded:
                 console.evaluationDue = console.mode.scenario != nil
             case EventType.drillClock where event.data.string("action") == "takeover":
@@ -120,6 +146,25 @@ extension AppModel {
             flash = Flash(localized("▶ 新注入已送达；关闭当前窗口后显示（或按 i）。", "▶ A new inject has arrived; it shows when this window closes (or press i)."), tone: .warning)
         }
         showWaitingDrillDialog()
+    }
+
+    /// Pauses the drill clock this console conducts while an inject is on screen or waiting to
+    /// be, and resumes it once none is: the clock never runs on while the team is still reading.
+    /// Only a pause this made is undone; a clock the facilitator paused stays paused.
+    mutating func holdClockForInjects() -> [Effect] {
+        guard var console, console.conductsRunningDrill, let clock = console.incident.drill?.clock else { return [] }
+        let reading = dialog is InjectDialog || !console.unshownInjects.isEmpty
+        if !reading { console.clockInHand = false }
+        var effects: [Effect] = []
+        if reading, console.holdsClockOnInject, !console.clockInHand, clock.isRunning, !console.heldForInject {
+            console.heldForInject = true
+            effects = [.drill(.clock(.pause))]
+        } else if console.heldForInject, !reading || !console.holdsClockOnInject {
+            console.heldForInject = false
+            if !clock.isRunning { effects = [.drill(.clock(.resume))] }
+        }
+        self.console = console
+        return effects
     }
 
     /// Opens the next inject not yet shown, else the evaluation, when no dialog is up.

@@ -1,10 +1,14 @@
 import CordonCore
 
-/// Gives a role to a named person.
+/// Gives a role to a named person. Once recorded it stays open on the next role nobody holds,
+/// so a team is staffed in one go; `Esc` closes it.
 struct AssignDialog: Dialog {
     let roles: [Role]
     var selection: Int
-    var person = TextField(limit: 200)
+    // Room past the limit, so that a name too long is refused with the reason, not cut short.
+    var person = TextField(limit: TextLimits.text)
+    /// The role to offer once the assignment being recorded is on disk; `nil` when none is left.
+    private var nextRole: Int?
 
     init(playbook: Playbook, role: String) {
         roles = playbook.roles
@@ -36,7 +40,23 @@ struct AssignDialog: Dialog {
     }
 
     func hints(_ language: Language) -> String {
-        (language == .zh ? "↑↓ 角色  " : "↑↓ role  ") + DialogHints.submitOrCancel(language, submit: localized("指派", "assign"))
+        (language == .zh ? "↑↓ 角色  Enter 指派  Esc 关闭" : "↑↓ role  Enter assign  Esc close")
+    }
+
+    var afterRecording: (any Dialog)? {
+        guard let nextRole else { return nil }
+        var next = self
+        next.selection = nextRole
+        next.person = TextField(limit: 200)
+        next.nextRole = nil
+        return next
+    }
+
+    /// The first role after the selected one, going round, that nobody holds once `person` takes
+    /// the selected one.
+    private func roleAfterSelection(assignments: [String: String]) -> Int? {
+        let order = roles.indices.map { (selection + 1 + $0) % roles.count }.filter { $0 != selection }
+        return order.first { assignments[roles[$0].id] == nil }
     }
 
     mutating func handle(_ request: Request, model: AppModel) -> DialogOutcome {
@@ -47,6 +67,7 @@ struct AssignDialog: Dialog {
             guard let name = IncidentRules.clean(person.text) else {
                 return .invalid(localized("请写下担任该角色的人的姓名。", "Write the name of the person who takes the role."))
             }
+            nextRole = roleAfterSelection(assignments: model.console?.incident.assignments ?? [:])
             return .perform(.assign(role: roles[selection].id, person: name))
         case .cancel: return .close
         default: person.apply(request)

@@ -13,7 +13,8 @@ struct DeclareDialog: Dialog {
     /// Index into `severities`; 0 is "not graded yet".
     var severityIndex = 0
     var kindIndex = 0
-    var titleField = TextField(limit: 200)
+    // Room past the limit, so that a title too long is refused with the reason, not cut short.
+    var titleField = TextField(limit: TextLimits.text)
     var detectedField = TextField(limit: 40)
 
     static let severities: [Severity?] = [nil] + Severity.allCases
@@ -24,6 +25,9 @@ struct DeclareDialog: Dialog {
     }
 
     func title(_ language: Language) -> String { language == .zh ? "宣布新事件" : "Declare an incident" }
+
+    var draftKey: String? { "declare" }
+    var hasDraft: Bool { !titleField.text.isEmpty || !detectedField.text.isEmpty }
 
     func contentSize(available: Size, model: AppModel) -> Size {
         Size(width: min(available.width, 72), height: min(available.height, Field.allCases.count * 2 - 1))
@@ -105,7 +109,14 @@ struct DeclareDialog: Dialog {
     }
 
     private mutating func submit(now: Timestamp) -> DialogOutcome {
-        guard let title = IncidentRules.clean(titleField.text) else {
+        let checked: String?
+        do throws(Refusal) {
+            checked = try TextLimits.title(titleField.text)
+        } catch {
+            focus = .title
+            return .invalid(error.message)
+        }
+        guard let title = checked else {
             focus = .title
             return .invalid(localized("请给事件一个简短的标题，例如“催收外包商客户名单外泄”。", "Give the incident a short title, such as 'Collection vendor leaks customer list'."))
         }

@@ -14,10 +14,18 @@ public protocol Dialog: Sendable {
     /// What to show once the dialog's command is on disk: nothing (the default), or the list
     /// a record form was opened from.
     var afterRecording: (any Dialog)? { get }
+    /// Names what this dialog is writing, for a form whose text is worth keeping: cancelled with
+    /// something typed, it is kept under this name and comes back when the same form is opened
+    /// again. `nil` (the default) for dialogs that show rather than gather.
+    var draftKey: String? { get }
+    /// Whether anything was typed that would be lost.
+    var hasDraft: Bool { get }
 }
 
 extension Dialog {
     var afterRecording: (any Dialog)? { nil }
+    var draftKey: String? { nil }
+    var hasDraft: Bool { false }
 }
 
 /// What a dialog wants after a key.

@@ -9,6 +9,9 @@ struct NoteDialog: Dialog {
 
     func title(_ language: Language) -> String { language == .zh ? "添加备注" : "Add a note" }
 
+    var draftKey: String? { "note" }
+    var hasDraft: Bool { !field.text.isEmpty }
+
     func contentSize(available: Size, model: AppModel) -> Size {
         Size(width: min(available.width, 70), height: min(available.height, 5))
     }

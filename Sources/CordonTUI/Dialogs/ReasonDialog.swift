@@ -16,6 +16,9 @@ struct ReasonDialog: Dialog {
         self.purpose = purpose
     }
 
+    var draftKey: String? { "reason \(purpose)" }
+    var hasDraft: Bool { !field.text.isEmpty }
+
     private var isRequired: Bool {
         if case .reopen = purpose { return false }
         return true

@@ -69,7 +69,7 @@ struct DrillEvaluationDialog: ReadingDialog {
         if evaluation.injects.isEmpty { out.append((zh ? "（没有注入送达）" : "(no inject was delivered)", .muted)) }
         for inject in evaluation.injects {
             let answer = evaluation.answers.first { $0.inject == inject.inject }
-            let answered = answer.map { (zh ? "已回应 " : "answered ") + evaluation.clockText($0.at) } ?? (zh ? "未回应" : "not answered")
+            let answered = answer.map { zh ? "\($0.by.terminalSafe) 已回应 " + evaluation.clockText($0.at) : "answered " + evaluation.clockText($0.at) + " by \($0.by.terminalSafe)" } ?? (zh ? "未回应" : "not answered")
             out.append(("\(evaluation.clockText(inject.at)) \t\(inject.from[language]) · \(answered)", answer == nil ? .muted : .plain))
         }
 

@@ -38,7 +38,7 @@ private func onCrashSignal(_ signal: Int32) {
 
 /// The only place that talks to ncurses. It draws canvases cell by cell, only where they
 /// changed, reads keys with `get_wch` (so Chinese arrives whole), and always gives the
-/// terminal back: on quit, on Ctrl-C, SIGTERM and SIGHUP, and on a crash.
+/// terminal back: on quit, on SIGINT, SIGTERM and SIGHUP, and on a crash.
 public final class NcursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let colors: Bool
@@ -60,13 +60,32 @@ public final class NcursesTerminal: Terminal {
         return 0
     }
 
-    /// Refuses unless standard input and output are both a terminal.
+    /// Why the console cannot run without a terminal it can draw on, said the same way whether
+    /// there is no terminal at all or one that cannot move its cursor (`TERM=dumb`, an editor's
+    /// shell buffer): either way the command line is the way forward.
+    static let cannotDraw = LocalizedText(
+        zh: "控制台需要在能显示画面的终端中运行（标准输入和输出都必须是终端，且 TERM 支持光标定位），未做任何更改。脚本中请使用 cordon status、cordon note 等子命令。",
+        en: "The console needs a terminal that can draw on standard input and output (one whose TERM can move the cursor); nothing was changed. In scripts use cordon status, cordon note and the other subcommands.")
+
+    /// Refuses unless standard input and output are both a terminal that can address its cursor.
+    /// Nothing is written to the terminal before the refusal.
     public static func requireTerminal() throws(TerminalUnavailable) {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw TerminalUnavailable(code: "not-a-terminal", message: LocalizedText(
-                zh: "控制台需要在终端中运行（标准输入和输出都必须是终端），未做任何更改。脚本中请使用 cordon status、cordon note 等子命令。",
-                en: "The console needs a terminal on standard input and output; nothing was changed. In scripts use cordon status, cordon note and the other subcommands."))
+            throw TerminalUnavailable(code: "not-a-terminal", message: cannotDraw)
         }
+        guard canAddressCursor() else {
+            throw TerminalUnavailable(code: "cannot-draw", message: cannotDraw)
+        }
+    }
+
+    /// Whether `$TERM`'s description can move the cursor (`cup`). A type terminfo does not know
+    /// passes here and is refused by `newterm`, which names it.
+    private static func canAddressCursor() -> Bool {
+        var status: Int32 = 0
+        guard setupterm(nil, 1, &status) == OK else { return true }
+        defer { del_curterm(set_curterm(nil)) }
+        guard let cup = tigetstr("cup") else { return false }
+        return Int(bitPattern: cup) != -1
     }
 
     private init(colors wanted: Bool) throws(TerminalUnavailable) {
@@ -108,6 +127,7 @@ public final class NcursesTerminal: Terminal {
         nonl()
         keypad(window, true)
         set_escdelay(25)
+        NcursesTerminal.deliverInterruptAsKey()
         colors = wanted && has_colors()
         if colors {
             start_color()
@@ -116,6 +136,19 @@ public final class NcursesTerminal: Terminal {
                 init_pair(Int16(index + 1), Int16(color), -1)
             }
         }
+    }
+
+    /// Ctrl-C typed at the console reaches it as a key (cancel a dialog, or ask before quitting)
+    /// instead of raising SIGINT: only the interrupt character is turned off, so Ctrl-Z and
+    /// Ctrl-\ keep their meaning, and a SIGINT sent from outside still ends the console as any
+    /// stop signal does. `endwin` restores the shell's modes, interrupt character included.
+    private static func deliverInterruptAsKey() {
+        var modes = termios()
+        guard tcgetattr(0, &modes) == 0 else { return }
+        withUnsafeMutableBytes(of: &modes.c_cc) { $0[Int(VINTR)] = 0 }
+        guard tcsetattr(0, TCSANOW, &modes) == 0 else { return }
+        // What ncurses puts back after a suspend or a `reset_prog_mode`.
+        def_prog_mode()
     }
 
     private static func localeIsUTF8() -> Bool {

@@ -11,6 +11,12 @@ public struct HomeModel: Sendable {
     /// Index into `entries`.
     public var selection = 0
     public var isLoaded = false
+    /// The year up to the day the home was read: the review screen, and the planned drills the
+    /// home screen names.
+    public var review: YearReview?
+    /// The review screen is open over the home screen, scrolled down this many lines.
+    public var showingReview = false
+    public var reviewScroll = 0
 
     public init() {}
 

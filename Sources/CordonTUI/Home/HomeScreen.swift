@@ -22,6 +22,7 @@ enum HomeScreen {
             section(&lines, title: zh ? "事件" : "Incidents", listings: home.incidents, offset: 0, empty: zh ? "还没有事件。按 d 宣布新事件。" : "No incidents yet. Press d to declare one.", language: language, width: width)
             lines.append(("", .plain, nil))
             section(&lines, title: zh ? "演练" : "Drills", listings: home.drills, offset: home.incidents.count, empty: zh ? "还没有演练。按 D 选择场景开始演练。" : "No drills yet. Press D to choose a scenario and start one.", language: language, width: width)
+            if let plan = home.review?.plan, !plan.isEmpty { plannedDrills(&lines, plan: plan, language: language) }
         }
         let area = Rect(x: 0, y: 2, width: width, height: model.size.height - 4)
         let selectedLine = lines.firstIndex { $0.entry == home.selection } ?? 0
@@ -47,6 +48,17 @@ enum HomeScreen {
         if listings.isEmpty { lines.append(("   " + empty, .muted, nil)) }
         for (index, listing) in listings.enumerated() {
             lines.append((row(listing, language: language), style(listing), offset + index))
+        }
+    }
+
+    /// The next planned drill due and every overdue one, from the drill plan.
+    private static func plannedDrills(_ lines: inout [(text: String, style: Style, entry: Int?)], plan: [PlannedDrillProgress], language: Language) {
+        let zh = language == .zh
+        for row in plan.overdue {
+            lines.append(("   ! " + (zh ? "计划演练 " : "Planned drill ") + "\(row.entry.scenario) \(row.entry.due)" + (zh ? "：" : ": ") + row.statusText(language), Style(.danger, bold: true), nil))
+        }
+        if let next = plan.nextDue {
+            lines.append(("   " + (zh ? "下一次计划演练 " : "Next planned drill ") + "\(next.entry.scenario) \(next.entry.due)" + (zh ? "：" : ": ") + next.statusText(language), .plain, nil))
         }
     }
 

@@ -10,4 +10,6 @@ public enum DrillRequest: Sendable, Hashable {
     case end
     /// Conduct from here a drill another console conducted (one that crashed or lost its line).
     case takeOver
+    /// Whether an inject on screen holds the drill clock (the facilitator's choice; on by default).
+    case toggleInjectHold
 }

@@ -8,6 +8,8 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case replay
     /// A drill's keys, over the console's.
     case drill
+    /// The review screen, opened from the home screen.
+    case review
     case dialog
 
     public var title: LocalizedText {
@@ -16,6 +18,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case .console: LocalizedText(zh: "事件控制台", en: "Incident console")
         case .replay: LocalizedText(zh: "回放播放器", en: "Replay player")
         case .drill: LocalizedText(zh: "演练", en: "Drill")
+        case .review: LocalizedText(zh: "年度回顾", en: "Year in review")
         case .dialog: LocalizedText(zh: "对话框与输入框", en: "Dialogs and text fields")
         }
     }
@@ -69,7 +72,7 @@ public enum KeyTable {
             bind(.console, [.character("/")], .search, "搜索时间线；空白回车查找下一处", "Search the timeline; Enter on an empty search finds the next match", hint: ("搜索", "search")),
             bind(.console, [.escape], .back, "返回主界面（从主界面打开时）", "Back to the home screen (when opened from it)"),
             bind(.console, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),
-            bind(.console, [.character("q")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
+            bind(.console, [.character("q"), .control("c")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
 
             bind(.replay, [.space], .player(.togglePlay), "播放或暂停", "Play or pause", hint: ("播放", "play")),
             bind(.replay, [.left, .character(",")], .player(.stepBack), "后退一条记录", "One event back", hint: ("后退", "back")),
@@ -86,6 +89,7 @@ public enum KeyTable {
             bind(.drill, [.character("i")], .drill(.injects), "查看已送达的注入，并以备注回应", "See the injects delivered and answer them with a note", hint: ("注入", "injects")),
             bind(.drill, [.character("+"), .character("=")], .drill(.faster), "演练时钟加速（主持人）", "Run the drill clock faster (facilitator)"),
             bind(.drill, [.character("-")], .drill(.slower), "演练时钟减速（主持人）", "Run the drill clock slower (facilitator)"),
+            bind(.drill, [.character("H")], .drill(.toggleInjectHold), "注入弹出时是否暂停演练时钟，直到回应或关闭（主持人；默认暂停）", "Whether an inject on screen holds the drill clock until answered or dismissed (facilitator; on by default)"),
             bind(.drill, [.character("B")], .drill(.briefing), "再看一遍简报", "Read the briefing again"),
             bind(.drill, [.character("E")], .drill(.end), "结束演练并评分（会先确认）；结束后查看评估", "End the drill and score it (asks first); once ended, show the evaluation", hint: ("结束", "end")),
             bind(.drill, [.character("T")], .drill(.takeOver), "接管演练时钟：主持人的控制台崩溃或断线时（会先确认）", "Take over the drill clock when the facilitator's console crashed or lost its line (asks first)", hint: ("接管", "take over")),
@@ -96,11 +100,18 @@ public enum KeyTable {
             bind(.home, [.character("d")], .declare, "宣布新事件或演练", "Declare a new incident or drill", hint: ("宣布", "declare")),
             bind(.home, [.character("r")], .replay, "回放所选事件或演练（只读播放器）", "Replay the selected incident or drill (a read-only player)", hint: ("回放", "replay")),
             bind(.home, [.character("D")], .startDrill, "开始演练：选择场景", "Start a drill: choose a scenario", hint: ("演练", "drill")),
+            bind(.home, [.character("v")], .review, "年度回顾：事件、演练得分、覆盖与改进措施", "Year in review: incidents, drill scores, coverage and actions", hint: ("回顾", "review")),
+            bind(.review, [.up, .character("k")], .up, "上滚", "Scroll up"),
+            bind(.review, [.down, .character("j")], .down, "下滚", "Scroll down", hint: ("滚动", "scroll")),
+            bind(.review, [.pageUp], .pageUp, "向上翻页", "Page up"),
+            bind(.review, [.pageDown], .pageDown, "向下翻页", "Page down"),
+            bind(.review, [.escape, .character("q"), .character("v")], .back, "返回主界面", "Back to the home screen", hint: ("返回", "back")),
+            bind(.review, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),
             bind(.home, [.character("?")], .help, "帮助：全部按键", "Help: every key", hint: ("帮助", "help")),
-            bind(.home, [.character("q")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
+            bind(.home, [.character("q"), .control("c")], .quit, "退出（会先确认）", "Quit (asks first)", hint: ("退出", "quit")),
 
             bind(.dialog, [.enter], .submit, "确认、提交", "Confirm, submit", hint: ("确认", "confirm")),
-            bind(.dialog, [.escape], .cancel, "取消、关闭", "Cancel, close", hint: ("取消", "cancel")),
+            bind(.dialog, [.escape, .control("c")], .cancel, "取消、关闭；表单中已写的内容在再次打开时恢复", "Cancel, close; what a form held comes back when it is opened again", hint: ("取消", "cancel")),
             bind(.dialog, [.tab], .nextField, "下一项", "Next field"),
             bind(.dialog, [.backTab], .previousField, "上一项", "Previous field"),
             bind(.dialog, [.up], .up, "在列表中上移；表单中到上一项", "Up in a list; the field above in a form"),

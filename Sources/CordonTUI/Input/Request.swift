@@ -14,7 +14,7 @@ public enum Request: Sendable, Hashable {
     /// The situation report for management, drafted as things stand.
     case sitrep
     // The home screen
-    case open, replay, declare, startDrill
+    case open, replay, declare, startDrill, review
     // The replay player and the drill
     case player(ReplayAction)
     case drill(DrillRequest)

@@ -27,6 +27,10 @@ struct AccountabilityForm: FormDialog {
 
     func title(_ language: Language) -> String { language == .zh ? "新增追责记录" : "Add an accountability entry" }
 
+    /// Kept per the records it offers, so a draft never comes back with a stale list.
+    var draftKey: String? { "accountability " + findings.map(\.id).joined(separator: ",") }
+    var hasDraft: Bool { form.hasText }
+
     mutating func submit(model: AppModel) -> DialogOutcome {
         guard let person = form.cleaned(.person) else {
             return refuse(.person, "请写明责任人。", "Name the person.")

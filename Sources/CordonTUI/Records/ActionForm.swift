@@ -26,6 +26,10 @@ struct ActionForm: FormDialog {
 
     func title(_ language: Language) -> String { language == .zh ? "新增改进措施" : "Add an improvement action" }
 
+    /// Kept per the records it offers, so a draft never comes back with a stale list.
+    var draftKey: String? { "action " + findings.map(\.id).joined(separator: ",") }
+    var hasDraft: Bool { form.hasText }
+
     mutating func submit(model: AppModel) -> DialogOutcome {
         guard let title = form.cleaned(.title) else {
             return refuse(.title, "请写明要做什么。", "Say what is to be done.")

@@ -24,6 +24,9 @@ struct EvidenceForm: FormDialog {
 
     func title(_ language: Language) -> String { language == .zh ? "登记证据" : "Register evidence" }
 
+    var draftKey: String? { "evidence" }
+    var hasDraft: Bool { form.hasText }
+
     func notes(model: AppModel) -> [(String, Style)] {
         if let progress = model.hashing {
             return [(model.language == .zh

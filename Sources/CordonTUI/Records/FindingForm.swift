@@ -32,6 +32,10 @@ struct FindingForm: FormDialog {
 
     func title(_ language: Language) -> String { language == .zh ? "记录调查结论" : "Record a finding" }
 
+    /// Kept per the records it offers, so a draft never comes back with a stale list.
+    var draftKey: String? { "finding " + evidence.map(\.id).joined(separator: ",") }
+    var hasDraft: Bool { form.hasText }
+
     mutating func submit(model: AppModel) -> DialogOutcome {
         let kind = Finding.Kind.allCases[form.choice(.kind)]
         guard let text = form.cleaned(.text) else {

@@ -69,6 +69,9 @@ struct Form<Key: CaseIterable & Equatable & Sendable>: Sendable {
         return []
     }
 
+    /// Whether any text field holds something.
+    var hasText: Bool { fields.contains { if case .text(let field, _) = $0.input { !field.text.isEmpty } else { false } } }
+
     var hasChoices: Bool { fields.contains { if case .choice = $0.input { true } else { false } } }
     var hasChecklist: Bool { fields.contains { if case .checklist = $0.input { true } else { false } } }
 

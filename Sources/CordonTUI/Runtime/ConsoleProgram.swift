@@ -33,6 +33,9 @@ public final class ConsoleProgram {
     ///
     ///     program.sealText = { SentText(sealing: $0, subject: nil, source: .draft).sha256 }   // in the executable
     public var sealText: (@Sendable (String) -> String)?
+    /// Records what this console writes under the name typed at its start, and remembers it for
+    /// the terminal. The executable supplies it on a login several people share.
+    public var actAs: ((String) -> Void)?
     /// The evidence file being hashed, and what to record once it is.
     private var hashingEvidence: (job: any EvidenceHashJob, purpose: HashPurpose, shown: HashProgress)?
 
@@ -62,12 +65,15 @@ public final class ConsoleProgram {
     }
 
     /// The facilitator's console on a drill just declared, as `cordon drill SCENARIO` starts it:
-    /// the clock starts at `speed` and is held at once while the briefing is read out.
-    public init(conducting conductor: DrillConductor, speed: Int, seed: Int, language: Language, size: Size, clock: any Clock) throws {
+    /// the clock starts at `speed` and is held at once while the briefing is read out. An inject
+    /// on screen holds the clock until it is answered or dismissed unless `holdsClockOnInject`
+    /// is off (`H` switches it in the console).
+    public init(conducting conductor: DrillConductor, speed: Int, seed: Int, holdsClockOnInject: Bool = true, language: Language, size: Size, clock: any Clock) throws {
         self.library = nil
         self.clock = clock
         model = AppModel(language: language, size: size, now: clock.now())
         send(try conducting(conductor, speed: speed, seed: seed))
+        model.console?.holdsClockOnInject = holdsClockOnInject
     }
 
     /// The home screen over a library, as `cordon` starts it.
@@ -84,6 +90,12 @@ public final class ConsoleProgram {
     public var timeline: [Event] { journal?.events ?? [] }
 
     public func render() -> Canvas { Screen.render(model, timeline: timeline) }
+
+    /// Who is at this console (see `AppModel.participants`).
+    public var participants: [String] {
+        get { model.participants }
+        set { model.participants = newValue }
+    }
 
     /// The time the console reads the incident at: the replay's moment, the drill clock, or now.
     public var readingTime: Timestamp {
@@ -258,12 +270,21 @@ public final class ConsoleProgram {
         switch effect {
         case .perform(let command):
             guard let journal else { return [] }
+            // The journal reads what others appended before it decides, whether it then records
+            // or refuses; the screen takes in those entries either way, so that it shows exactly
+            // the folded timeline and never a step list behind its own timeline pane.
+            let known = journal.events.count
             do {
                 let written = try journal.perform(command)
                 drillClock?.follow(journal.state)
-                return [.journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
+                let arrived = journal.events.dropFirst(known).dropLast(written.count)
+                return [.journalChanged(IncidentSnapshot(journal), new: Array(arrived) + written, mine: true)]
             } catch {
-                return [.failed(Self.describe(error))]
+                let arrived = Array(journal.events.dropFirst(known))
+                guard !arrived.isEmpty else { return [.failed(Self.describe(error))] }
+                drillClock?.follow(journal.state)
+                let said = RaceText.lost(command, refusal: Self.describe(error), arrived: arrived, playbook: journal.playbook, times: journal.state.times)
+                return [.journalChanged(IncidentSnapshot(journal), new: arrived, mine: false), .failed(said)]
             }
         case .sendSitrep(let channel):
             guard let journal else { return [] }
@@ -297,7 +318,7 @@ public final class ConsoleProgram {
             guard let library else { return [] }
             return [.homeLoaded(
                 incidents: library.incidents(kind: .incident), drills: library.incidents(kind: .drill),
-                playbooks: library.playbooks(), scenarios: library.scenarios())]
+                playbooks: library.playbooks(), scenarios: library.scenarios(), review: library.reviewSources())]
         case .declare(let request):
             guard let library else { return [] }
             do {
@@ -327,6 +348,9 @@ public final class ConsoleProgram {
             return [replayMoved(replay)]
         case .drill(let work):
             return runDrill(work)
+        case .actAs(let name):
+            actAs?(name)
+            return [.actingAs(name)]
         case .close:
             endConductedDrill()
             journal = nil
@@ -359,6 +383,7 @@ public final class ConsoleProgram {
 
     private func runDrill(_ work: DrillEffect) -> [Message] {
         guard let journal else { return [] }
+        let known = journal.events.count
         do {
             var written: [Event]
             switch work {
@@ -389,7 +414,11 @@ public final class ConsoleProgram {
             drillClock?.follow(journal.state)
             return [.journalChanged(IncidentSnapshot(journal), new: written, mine: true)]
         } catch {
-            return [.failed(Self.describe(error))]
+            // As for any command: what was read before the refusal is shown with it.
+            let arrived = Array(journal.events.dropFirst(known))
+            guard !arrived.isEmpty else { return [.failed(Self.describe(error))] }
+            drillClock?.follow(journal.state)
+            return [.journalChanged(IncidentSnapshot(journal), new: arrived, mine: false), .failed(Self.describe(error))]
         }
     }
 

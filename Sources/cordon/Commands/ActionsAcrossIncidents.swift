@@ -19,6 +19,7 @@ struct ActionsAcrossIncidents: ParsableCommand {
             // Each incident's actions fall due on its own calendar, at its declaration's offset.
             var rows: [(incident: String, action: ImprovementAction, now: Timestamp)] = []
             var unreadable: [String] = []
+            try context.store.checkFolders(for: drills ? .drill : .incident)
             for summary in context.store.list(kind: drills ? .drill : .incident) {
                 guard let state = summary.state else {
                     unreadable.append("\(summary.id): \(summary.problem?[context.language] ?? "")")

@@ -13,8 +13,13 @@ struct HomeScreen: ParsableCommand {
 
     func run() throws {
         try ConsoleLauncher.run(global) { context in
+            // A home others may write is refused before the screen lists what they could have planted.
+            try context.store.checkFolders(for: .incident)
+            try context.store.checkFolders(for: .drill)
             let library = HomeLibrary(store: context.store, catalog: context.catalog, stamp: context.stamp)
-            return ConsoleProgram(library: library, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+            let program = ConsoleProgram(library: library, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+            program.participants = context.participants
+            return program
         }
     }
 }
@@ -33,6 +38,7 @@ struct OpenConsole: ParsableCommand {
             // A drill with its scenario opens as one, so its injects can be answered from here.
             let journal = try context.store.openForConsole(id, stamp: context.stamp)
             let program = ConsoleProgram(journal: journal, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
+            program.participants = context.participants
             if let torn = (journal as? IncidentSession)?.tornTail ?? (journal as? DrillSession)?.session.tornTail {
                 // Said on stderr too, but the console's screen would hide it at once.
                 program.send(.failed(LocalizedText(
@@ -56,11 +62,28 @@ enum ConsoleLauncher {
     }
 
     /// Runs the program `makeProgram` builds once a terminal is known to be there, so that
-    /// nothing is created (no drill declared) when there is none.
-    static func console(_ context: Context, _ makeProgram: () throws -> ConsoleProgram) throws {
+    /// nothing is created (no drill declared) when there is none. A console that records
+    /// (`asksWhoIsAtTheKeyboard`) on a shared login without `--actor` records under the name
+    /// remembered for this terminal, or asks for one.
+    static func console(_ context: Context, asksWhoIsAtTheKeyboard: Bool = true, _ makeProgram: () throws -> ConsoleProgram) throws {
         do {
             try NcursesTerminal.requireTerminal()
+            let memory = KeyboardMemory.here(home: context.home, login: context.stamp.actor)
+            let keyboard = context.stamp.keyboard
+            let asks = asksWhoIsAtTheKeyboard && context.options.actor.flatMap(IncidentRules.clean) == nil && keyboard != nil && memory.loginIsShared
             let program = try makeProgram()
+            if asks, let keyboard {
+                if let name = keyboard.name {
+                    program.send(.actingAs(name))
+                } else {
+                    program.actAs = { name in
+                        keyboard.name = name
+                        // Not remembered, the next start asks again; nothing else is lost.
+                        try? memory.remember(name)
+                    }
+                    program.send(.askWhoIsAtTheKeyboard(login: memory.login))
+                }
+            }
             program.hashEvidence = { path in FileHashJob(path: path) }
             program.sealText = { SentText(sealing: $0, subject: nil, source: .draft).sha256 }
             let noColor = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false

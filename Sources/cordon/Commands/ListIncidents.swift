@@ -12,6 +12,7 @@ struct ListIncidents: ParsableCommand {
 
     func run() throws {
         try CordonCLI.run(global) { context in
+            try context.store.checkFolders(for: drills ? .drill : .incident)
             let summaries = context.store.list(kind: drills ? .drill : .incident)
             let ordered = summaries.filter { $0.state?.isClosed != true } + summaries.filter { $0.state?.isClosed == true }
             if context.options.json {

@@ -12,7 +12,8 @@ struct NoticeCommand: ParsableCommand {
 
             The draft states every element PIPL Art. 57 requires; what is still unknown is marked \
             (【待补充：原因】 / [TO BE CONFIRMED: cause]) and listed on standard error. Nothing is \
-            recorded: once the notice has gone out, record it with cordon notify.
+            recorded: once the notice has gone out, record it with cordon notify. --output FILE \
+            writes the draft whole or not at all.
 
             Reports to the cyberspace regulator come in stages: --stage initial (what is known \
             within the limit), followup (what changed since the last report that went out) and \
@@ -24,6 +25,7 @@ struct NoticeCommand: ParsableCommand {
     @Argument(help: "Audience with a template in the playbook: regulator, individuals, …") var audience: String
     @Option(help: "initial | followup | final, for an audience reported to in stages (default: the one due next).") var stage: ReportStage?
     @Flag(help: "Let the summary report state the accountability (追责) records.") var includeAccountability = false
+    @Option(help: ArgumentHelp("Write the draft to FILE, replacing it only once the whole draft is on disk. 写入文件。", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -34,20 +36,21 @@ struct NoticeCommand: ParsableCommand {
                 playbook: session.playbook, state: session.state, audience: audience, stage: stage, language: context.language, now: now,
                 includeAccountability: includeAccountability)
             if context.options.json {
-                context.printJSON(.object([
+                try context.emit(JSONWriter.string(.object([
                     "id": .string(session.state.id), "audience": .string(draft.audience), "stage": draft.stage.map { .string($0.rawValue) } ?? .null,
                     "language": .string(draft.language.rawValue),
                     "title": .string(draft.title), "body": .string(draft.body),
                     "unknown": .array(draft.unknown.map { .string($0) }), "pending": .array(draft.pending.map { .string($0) }),
-                ]))
+                ])) + "\n", to: output)
                 return
             }
             let body = draft.body.terminalSafeLines
             // The title is the subject a filing or an e-mail carries; the body is the letter,
             // with its own heading.
-            print(context.text("主题：", "Subject: ") + draft.title.terminalSafe)
-            print(String(repeating: "─", count: 40))
-            print(body, terminator: body.hasSuffix("\n") ? "" : "\n")
+            let letter = context.text("主题：", "Subject: ") + draft.title.terminalSafe + "\n"
+                + String(repeating: "─", count: 40) + "\n"
+                + body + (body.hasSuffix("\n") ? "" : "\n")
+            try context.emit(letter, to: output)
             if !draft.unknown.isEmpty {
                 let list = draft.unknown.joined(separator: context.language == .zh ? "、" : "; ")
                 context.warn(context.text(

@@ -79,7 +79,14 @@ struct Playbooks: ParsableCommand {
                 var results: [JSONValue] = []
                 for file in expand(paths) {
                     do throws(DocumentError) {
-                        if ScenarioLoader.isScenario(path: file) {
+                        if DrillProgrammeLoader.isPlan(path: file) {
+                            let known = Set(catalog.scenarioEntries().compactMap { try? $0.result.get().scenario.id })
+                            let plan = try DrillProgrammeLoader.load(path: file, scenarios: known)
+                            results.append(.object(["file": .string(file), "ok": true, "kind": "plan"]))
+                            if !context.options.json {
+                                print(context.text("通过  \(file)  （演练计划：\(plan.entries.count) 次演练）", "ok  \(file)  (drill plan: \(plan.entries.count) drills)"))
+                            }
+                        } else if ScenarioLoader.isScenario(path: file) {
                             let scenario = try ScenarioLoader.load(path: file, playbooks: catalog.playbooks(near: file)).scenario
                             results.append(.object(["file": .string(file), "ok": true, "id": .string(scenario.id), "kind": "scenario"]))
                             if !context.options.json {

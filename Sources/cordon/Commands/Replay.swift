@@ -37,7 +37,7 @@ struct Replay: ParsableCommand {
                 guard (1...1000).contains(speed) else {
                     throw Refusal("bad-speed", zh: "回放倍速须在 1 到 1000 之间，而不是 \(speed)。", en: "The replay speed must be between 1 and 1000, not \(speed).")
                 }
-                try ConsoleLauncher.console(context) {
+                try ConsoleLauncher.console(context, asksWhoIsAtTheKeyboard: false) {
                     try ConsoleProgram(replaying: journal, at: moment?.seq ?? 1, speed: speed, language: context.language, size: ConsoleLauncher.initialSize, clock: context.stamp.clock)
                 }
                 return

@@ -8,12 +8,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the after-action report as Markdown, HTML or JSON. 生成事件总结报告。",
         discussion: """
-            Example: cordon report INC-20261129-001 --format html --redact > 总结报告.html
+            Example: cordon report INC-20261129-001 --format html --redact --output 总结报告.html
 
             HTML is one self-contained file (no scripts, no network). --redact masks resident ID, \
             mobile and bank card numbers and e-mail addresses wherever they appear. Accountability is \
             left out unless --include-accountability is given. The report ends with the journal's \
-            head hash; cordon verify prints the same while nothing has been added since.
+            head hash; cordon verify prints the same while nothing has been added since. \
+            --output writes the report whole or not at all: a full disk leaves the previous file \
+            in place.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -24,6 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "md | html | json") var format: Format = .md
     @Flag(help: "Mask ID, mobile and card numbers and e-mail addresses.") var redact = false
     @Flag(help: "Include accountability (追责) records.") var includeAccountability = false
+    @Option(help: ArgumentHelp("Write the report to FILE, replacing it only once the whole report is on disk. 写入文件。", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -43,11 +46,12 @@ struct ReportCommand: ParsableCommand {
             }
             var report = AfterActionReport.make(input, sections: sections)
             if redact { report = report.redactedCopy() }
-            switch context.options.json ? .json : format {
-            case .md: print(MarkdownRenderer.render(report), terminator: "")
-            case .html: print(HTMLRenderer.render(report), terminator: "")
-            case .json: print(JSONRenderer.render(report), terminator: "")
+            let rendered = switch context.options.json ? .json : format {
+            case .md: MarkdownRenderer.render(report)
+            case .html: HTMLRenderer.render(report)
+            case .json: JSONRenderer.render(report)
             }
+            try context.emit(rendered, to: output)
         }
     }
 

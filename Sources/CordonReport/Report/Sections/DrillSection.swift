@@ -41,7 +41,7 @@ public struct DrillSection: ReportSectionBuilder {
                 headers: [input.t("时间", "Time"), input.t("来自", "From"), input.t("内容", "Message"), input.t("回应", "Answered")],
                 rows: evaluation.injects.map { inject in
                     let answer = evaluation.answers.first { $0.inject == inject.inject }
-                    return [evaluation.clockText(inject.at), inject.from[language], inject.message[language], answer.map { evaluation.clockText($0.at) } ?? "—"]
+                    return [evaluation.clockText(inject.at), inject.from[language], inject.message[language], answer.map { evaluation.clockText($0.at) + " · " + $0.by } ?? "—"]
                 })),
         ]
         for (kind, notes) in [(DebriefKind.lesson, evaluation.lessons), (.improvement, evaluation.improvements)] {
