@@ -5,29 +5,34 @@ import CordonCore
 /// `<script>` shows as text.
 public enum HTMLRenderer {
     public static func render(_ report: Report) -> String {
-        var html = """
+        var body = ""
+        for section in report.sections {
+            let appendix = section.isAppendix ? " class=\"appendix\"" : ""
+            body += "<section id=\"\(escape(section.id))\"\(appendix)>\n<h2>\(escape(section.title))</h2>\n"
+            for block in section.blocks { body += render(block) }
+            body += "</section>\n"
+        }
+        return page(title: report.title, madeLine: report.madeLine, language: report.language, style: style, body: body)
+    }
+
+    /// One self-contained page around `body`: the head with its Content-Security-Policy (no
+    /// scripts, no loads), the inline `style`, and the header with the title and `madeLine`.
+    static func page(title: String, madeLine: String, language: Language, style: String, body: String) -> String {
+        """
             <!DOCTYPE html>
-            <html lang="\(report.language == .zh ? "zh-CN" : "en")">
+            <html lang="\(language == .zh ? "zh-CN" : "en")">
             <head>
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(report.title))</title>
+            <title>\(escape(title))</title>
             <style>\(style)</style>
             </head>
             <body>
-            <header><h1>\(escape(report.title))</h1>
+            <header><h1>\(escape(title))</h1>
+            <p class="meta">\(escape(madeLine))</p></header>
 
-            """
-        html += "<p class=\"meta\">\(escape(report.madeLine))</p></header>\n"
-        for section in report.sections {
-            let appendix = section.isAppendix ? " class=\"appendix\"" : ""
-            html += "<section id=\"\(escape(section.id))\"\(appendix)>\n<h2>\(escape(section.title))</h2>\n"
-            for block in section.blocks { html += render(block) }
-            html += "</section>\n"
-        }
-        html += "</body>\n</html>\n"
-        return html
+            """ + body + "</body>\n</html>\n"
     }
 
     static func render(_ block: ReportBlock) -> String {

@@ -16,28 +16,14 @@ public enum ReviewHTML {
             "incidents": ReviewCharts.containment(review.incidents, w, mask: mask),
             "actions": ReviewCharts.actions(review.actions, w),
         ]
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(language == .zh ? "zh-CN" : "en")">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLRenderer.escape(report.title))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <header><h1>\(HTMLRenderer.escape(report.title))</h1>
-
-            """
-        html += "<p class=\"meta\">\(HTMLRenderer.escape(report.madeLine))</p></header>\n"
+        var body = ""
         for section in report.sections {
-            html += "<section id=\"\(HTMLRenderer.escape(section.id))\">\n<h2>\(HTMLRenderer.escape(section.title))</h2>\n"
-            if let chart = charts[section.id] { html += "<figure>" + chart + "</figure>\n" }
-            for block in section.blocks { html += HTMLRenderer.render(block) }
-            html += "</section>\n"
+            body += "<section id=\"\(HTMLRenderer.escape(section.id))\">\n<h2>\(HTMLRenderer.escape(section.title))</h2>\n"
+            if let chart = charts[section.id] { body += "<figure>" + chart + "</figure>\n" }
+            for block in section.blocks { body += HTMLRenderer.render(block) }
+            body += "</section>\n"
         }
-        return html + "</body>\n</html>\n"
+        return HTMLRenderer.page(title: report.title, madeLine: report.madeLine, language: language, style: style, body: body)
     }
 
     private static let style = """
