@@ -114,6 +114,17 @@ import Testing
         #expect(console.screen.contains("已写明 3/5"))
     }
 
+    @Test func anEmptyFactShowsTheWordingTheNoticeWillUseOrThatItIsUnknown() throws {
+        let console = ConsoleFixture.records(size: Size(width: 120, height: 40))
+        console.investigate()
+        console.press(.character("r"), .character("6"))
+        let screen = console.screen
+        #expect(screen.contains("将使用：外包商共享账号未启用双因素认证"), "the cause comes from the root-cause finding")
+        #expect(screen.contains("未知：通报中标明“待补充”"), "a fact nothing supplies is said to be unknown")
+        console.type("外包商共享账号被盗用")
+        #expect(!console.screen.contains("将使用：外包商共享账号未启用双因素认证"), "typing replaces the derived wording")
+    }
+
     // MARK: - Overview
 
     @Test func theOverviewShowsEveryRecordButAccountability() {

@@ -2,8 +2,9 @@ import CordonCore
 
 /// The facts a notice states in the team's own words (PIPL Art. 57): the cause, the possible
 /// harm, the remedial measures taken, what individuals can do, the contact, and the company's
-/// name where the playbook leaves it blank. Opens with what
-/// is written; only what changes is recorded.
+/// name where the playbook leaves it blank. Opens with what is written; a field left empty
+/// shows the wording the notice will use instead (from the findings, the steps done or the
+/// playbook), or that it is still unknown. Only what changes is recorded.
 struct NoticeFactsForm: FormDialog {
     enum Field: CaseIterable, Sendable {
         case cause, harm, measures, advice, contact, company
@@ -16,6 +17,18 @@ struct NoticeFactsForm: FormDialog {
             case .advice: localized("个人可做什么", "Advice")
             case .contact: localized("联系方式", "Contact")
             case .company: localized("公司名称", "Company")
+            }
+        }
+
+        /// The notice variable this field sets.
+        var variable: String {
+            switch self {
+            case .cause: "cause"
+            case .harm: "harm"
+            case .measures: "measures"
+            case .advice: "advice"
+            case .contact: "contact"
+            case .company: "company"
             }
         }
 
@@ -35,10 +48,28 @@ struct NoticeFactsForm: FormDialog {
     var form: Form<Field>
     let parent: (any Dialog)?
 
-    init(facts: NoticeFacts, parent: (any Dialog)? = nil) {
+    init(facts: NoticeFacts, derived: [Field: LocalizedText] = [:], parent: (any Dialog)? = nil) {
         self.facts = facts
         self.parent = parent
-        form = Form { field in .text(field.label, field.value(in: facts)?.terminalSafe ?? "", rows: 2) }
+        form = Form { field in .text(field.label, field.value(in: facts)?.terminalSafe ?? "", rows: 2, placeholder: derived[field]) }
+    }
+
+    /// What each field would be in the notice if left empty: the wording drawn from the records
+    /// and the playbook (`将使用：…`), or that it is still unknown and marked in the notice.
+    static func derived(playbook: Playbook, state: IncidentState, now: Timestamp) -> [Field: LocalizedText] {
+        var facts = state
+        facts.noticeFacts = NoticeFacts()
+        let zh = NoticeContent.resolve(playbook: playbook, state: facts, language: .zh, now: now)
+        let en = NoticeContent.resolve(playbook: playbook, state: facts, language: .en, now: now)
+        var placeholders: [Field: LocalizedText] = [:]
+        for field in Field.allCases {
+            if let zhValue = zh.element(field.variable)?.value, let enValue = en.element(field.variable)?.value {
+                placeholders[field] = LocalizedText(zh: "将使用：" + zhValue.terminalSafe, en: "Will use: " + enValue.terminalSafe)
+            } else {
+                placeholders[field] = localized("未知：通报中标明“待补充”", "Unknown: marked TO BE CONFIRMED in the notice")
+            }
+        }
+        return placeholders
     }
 
     func title(_ language: Language) -> String { language == .zh ? "通报要素" : "Notice facts" }

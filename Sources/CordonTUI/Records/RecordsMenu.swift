@@ -95,7 +95,9 @@ struct RecordsMenu: RecordListDialog {
         case .actions: return .replace(ActionList(parent: menu))
         case .facts:
             if let refusal = refuseInReplay(model) { return refusal }
-            return .replace(NoticeFactsForm(facts: console.incident.noticeFacts, parent: menu))
+            let state = console.incident
+            let derived = NoticeFactsForm.derived(playbook: console.playbook, state: state, now: state.local(model.now))
+            return .replace(NoticeFactsForm(facts: state.noticeFacts, derived: derived, parent: menu))
         case .accountability: return .replace(AccountabilityScreen(parent: menu))
         }
     }

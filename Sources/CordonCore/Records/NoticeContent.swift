@@ -1,5 +1,3 @@
-import CordonCore
-
 /// The facts a notice states, each with where it came from, so a responder can see why a
 /// notice says what it says and what is still missing.
 ///
