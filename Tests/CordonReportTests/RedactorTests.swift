@@ -44,8 +44,12 @@ import Testing
         ("账号 123456789012345678", "账号 123456********5678"),
         ("622202123456789012", "622202********9012"),
         ("６２２２０２１２３４５６７８９０１２３", "６２２２０２*********０１２３"),
-        ("6222\u{200B}0212\u{200B}3456\u{200B}7894", "6222\u{200B}02**\u{200B}****\u{200B}7894"),
-        ("手机138\u{2060}1234\u{2060}5678", "手机138\u{2060}****\u{2060}5678"),
+        // An invisible character inside a number is dropped from the masked copy, wherever it sits.
+        ("6222\u{200B}0212\u{200B}3456\u{200B}7894", "622202******7894"),
+        ("手机138\u{2060}1234\u{2060}5678", "手机138****5678"),
+        ("零宽 62220212\u{200B}34567890123 x", "零宽 622202*********0123 x"),
+        ("1381234\u{200B}5678", "138****5678"),
+        ("名单\u{200B}第 2 页", "名单\u{200B}第 2 页"),
     ])
     func cardAndAccountNumbersAreMaskedWhateverTheirCheckDigit(input: String, expected: String) {
         #expect(Redactor.redact(input) == expected)

@@ -58,19 +58,25 @@ import Testing
 
     @Test func theMostUrgentClockIsOnTopAndHiddenRowsAreCounted() throws {
         let console = console(size: Size(width: 80, height: 24), severity: .serious)
+        // The initial report went out: its clock is met and the follow-up clock starts, so the
+        // pane has more clocks than its three rows.
+        console.journal.appendFromElsewhere([EventDraft(EventType.noticeSent, ["audience": "regulator", "channel": "网信办报送系统", "stage": "initial"])])
+        console.program.refresh()
         let shown = console.program.model.console!.deadlines(now: console.clock.now())
         #expect(shown.count > 3, "more clocks than the pane's three rows")
-        #expect(shown.first?.deadline.id == "cac-report", "the least time left comes first")
+        let running = shown.filter { $0.state == .running }
+        #expect(shown.first?.deadline.id == running.min { $0.due < $1.due }?.deadline.id, "the least time left comes first")
+        #expect(shown.last?.state == .met, "met clocks come last")
         #expect(console.screen.contains("时限 (\(shown.count)) ↓ \(shown.count - 3)"))
 
         // Scroll the pane to its last clock, then leave it: the top comes back into view.
         console.press(.tab, .tab)
         for _ in 0..<shown.count { console.press(.down) }
         #expect(console.screen.contains("↑ \(shown.count - 3)"))
-        #expect(!console.screen.contains("剩余 3:59"))
+        #expect(!console.screen.contains(shown[0].deadline.title.zh))
         console.press(.tab)
         #expect(console.screen.contains("时限 (\(shown.count)) ↓ \(shown.count - 3)"))
-        #expect(console.screen.contains("向省级网信部门报告"))
+        #expect(console.screen.contains(shown[0].deadline.title.zh))
     }
 
     @Test func metClocksSortAfterRunningOnes() throws {

@@ -21,6 +21,13 @@ import Testing
         #expect(!console.screen.contains("态势报告（草稿）"))
     }
 
+    @Test func aSitrepLongerThanTheScreenStillShowsTheKeyThatRecordsIt() {
+        let console = ConsoleFixture(size: Size(width: 80, height: 18), severity: .serious)
+        console.press(.character("S"))
+        #expect(console.screen.contains("↑↓ 滚动"), "the draft is longer than the dialog")
+        #expect(console.screen.contains("Enter 记录为已发出  Esc 关闭"), "the scroll mark never covers the keys")
+    }
+
     @Test func enterRecordsTheSitrepAsSentWordForWord() throws {
         let console = ConsoleFixture(severity: .serious)
         console.program.sealText = { SentText(sealing: $0, subject: nil, source: .draft).sha256 }

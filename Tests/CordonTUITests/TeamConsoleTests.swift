@@ -201,6 +201,18 @@ import Testing
         #expect(console.screen.contains("此终端的记录将署名：王磊"))
     }
 
+    @Test func aNameOverTheLimitIsRefusedAtTheKeyboardAsOnTheCommandLine() {
+        let console = ConsoleFixture()
+        var named: [String] = []
+        console.program.actAs = { named.append($0) }
+        console.program.send(.askWhoIsAtTheKeyboard(login: "root"))
+        console.type(String(repeating: "n", count: TextLimits.name + 6))
+        console.press(.enter)
+        #expect(named.isEmpty, "nothing is handed on")
+        #expect(console.screen.contains("超过 64 字的上限"))
+        #expect(console.screen.contains("谁在使用这个终端？"), "the question stays open with what was typed")
+    }
+
     @Test func escGoesOnWithoutANameAndHandsNothingOn() {
         let console = ConsoleFixture(language: .en)
         var named: [String] = []

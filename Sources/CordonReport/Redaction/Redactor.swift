@@ -21,12 +21,38 @@ import CordonCore
 /// that merely touches a word (`tel13812345678`) is not.
 public enum Redactor {
     public static func redact(_ text: String) -> String {
+        let text = joiningDigitsAcrossInvisibles(text)
         let scalars = Array(text.unicodeScalars).map(folded)
         guard scalars.contains(where: { isDigit($0) || $0 == "@" }) else { return text }
         // Matching runs on the folded scalars; what is not masked is written back as it was typed.
         let original = Array(text.unicodeScalars)
         let masked = maskEmails(scalars, original: original)
         return maskNumbers(masked.folded, original: masked.original)
+    }
+
+    /// Drops a zero-width or bidi character standing between two digits, anywhere in a number
+    /// (`62220212\u{200B}34567890123`, `1381234\u{200B}5678`): text pasted from a chat carries
+    /// them there, and a number split by one must be masked as the number it reads as. The masked
+    /// copy is what a report shows, so nothing of the timeline is lost by dropping them.
+    private static func joiningDigitsAcrossInvisibles(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: \.isInvisibleFormatting) else { return text }
+        func digit(_ scalar: Unicode.Scalar) -> Bool { isDigit(folded(scalar)) }
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index].isInvisibleFormatting, let last = out.last, digit(last) {
+                var next = index
+                while next < scalars.count, scalars[next].isInvisibleFormatting { next += 1 }
+                if next < scalars.count, digit(scalars[next]) {
+                    index = next
+                    continue
+                }
+            }
+            out.append(scalars[index])
+            index += 1
+        }
+        return String(out)
     }
 
     /// Full-width digits, `＠` and `Ｘ` as ASCII, and a zero-width or bidi character as the space

@@ -20,11 +20,13 @@ struct EventDetailDialog: ReadingDialog {
             out.append(((model.language == .zh ? "写入时记为 " : "written as ") + event.ts.iso8601, .muted))
         }
         out += [
-            (event.type, .muted),
             ("", .plain),
             (EventText.summary(event, playbook: console.playbook, language: model.language), .plain),
             ("", .plain),
         ]
+        // Below the summary, the line's own fields as recorded: what an auditor compares with
+        // the file. An event type this version does not know names itself in its summary.
+        out.append((model.language == .zh ? "记录原文字段：" : "Fields as recorded:", .muted))
         // An accountability entry names a person: like the timeline pane, its details show
         // only its id, and the accountability screen shows the rest.
         let isPrivate = event.type == EventType.accountabilityAdded || event.type == EventType.accountabilityWithdrawn

@@ -9,7 +9,8 @@ struct KeyboardDialog: Dialog {
     let login: String
     /// The dialog that was up when this one opened (a drill's briefing), shown once it closes.
     let underneath: (any Dialog)?
-    var field = TextField(limit: 200)
+    // Room past the limit, so that a name too long is refused with the reason, not cut short.
+    var field = TextField(limit: TextLimits.text)
 
     init(login: String, underneath: (any Dialog)?) {
         self.login = login
@@ -44,7 +45,13 @@ struct KeyboardDialog: Dialog {
     mutating func handle(_ request: Request, model: AppModel) -> DialogOutcome {
         switch request {
         case .submit:
-            guard let name = IncidentRules.clean(field.text) else {
+            let checked: String?
+            do {
+                checked = try TextLimits.name(field.text, field: localized("姓名", "the name"))
+            } catch {
+                return .invalid(error.message)
+            }
+            guard let name = checked else {
                 return .invalid(localized("请写下你的姓名，或按 Esc 以账号名记录。", "Write your name, or press Esc to record under the login alone."))
             }
             return .effect(.actAs(name))

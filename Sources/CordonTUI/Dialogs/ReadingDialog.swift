@@ -22,7 +22,9 @@ extension ReadingDialog {
         let total = canvas.paragraphs(paragraphs(model: model), in: content, skip: scroll)
         if total > content.height {
             let more = model.language == .zh ? "↑↓ 滚动" : "↑↓ scroll"
-            canvas.putRight(" \(more) ", in: Rect(x: content.x, y: content.maxY, width: content.width - 20, height: 1), style: .muted)
+            // Left of the key hints on the same frame line, however long they are.
+            let hintWidth = DisplayWidth.of(hints(model.language)) + 4
+            canvas.putRight(" \(more) ", in: Rect(x: content.x, y: content.maxY, width: max(0, content.width - hintWidth), height: 1), style: .muted)
         }
     }
 

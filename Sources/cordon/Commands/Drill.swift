@@ -9,8 +9,8 @@ struct Drill: ParsableCommand {
         abstract: HelpText.pick("按场景进行桌面演练；以 DRL- 编号登记在 drills/ 下。", "Run a tabletop drill from a scenario; it is declared as a DRL- drill under drills/."),
         discussion: """
             The drill opens in the console under a DRILL 演练 banner, with the briefing first; Enter starts the drill clock. \
-            The clock runs at --speed times real time; injects arrive at their offsets on it, show on screen and are recorded as \
-            inject.delivered, with the facts they force (a new severity is recorded as incident.classified). In the console: \
+            The clock runs at --speed times real time; injects arrive at their offsets on it, show on screen and are recorded in the \
+            timeline, with the facts they force (a new severity is recorded as a grading). In the console: \
             p pauses, f jumps to the next inject, i shows and answers injects, E ends the drill and shows its evaluation (there \
             l records a lesson learned, a records an improvement action); quitting ends and scores a drill still running. The same --seed \
             gives the same drill. Responders work the drill as usual, from other terminals too: cordon open DRL-… or \

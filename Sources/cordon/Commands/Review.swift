@@ -6,7 +6,7 @@ import CordonStore
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "The year in review across incidents and drills: times, deadlines, drill scores, coverage, actions. 年度回顾。",
+        abstract: HelpText.pick("年度回顾：事件与演练的时间、时限、演练得分、覆盖情况和改进措施。", "The year in review across incidents and drills: times, deadlines, drill scores, coverage, actions."),
         discussion: """
             Example: cordon review --since 2026-01-01 --until 2026-12-31 --format html --redact --output 年度回顾.html
 
@@ -68,12 +68,12 @@ struct Review: ParsableCommand {
 struct Drills: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drills",
-        abstract: "The drill programme. 演练计划。",
+        abstract: HelpText.pick("演练计划。", "The drill programme."),
         subcommands: [Plan.self])
 
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show each planned drill as done (by which drill, with its score), due or overdue. 显示演练计划的完成情况。",
+            abstract: HelpText.pick("显示每项计划演练：已完成（由哪次演练完成及得分）、待进行或已逾期。", "Show each planned drill as done (by which drill, with its score), due or overdue."),
             discussion: """
                 The plan is playbooks/drills/plan.yaml; a team's own under <home>/playbooks/drills/ comes first. Each entry:
                   plan:

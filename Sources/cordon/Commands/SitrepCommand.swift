@@ -5,7 +5,7 @@ import CordonStore
 struct SitrepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitrep",
-        abstract: "Draft a one-page situation report for management; with --channel, record that it went out. 态势报告。",
+        abstract: HelpText.pick("为管理层起草一页态势报告；加 --channel 则记录已发出。", "Draft a one-page situation report for management; with --channel, record that it went out."),
         discussion: """
             Example: cordon sitrep INC-20261129-001                       draft it
                      cordon sitrep INC-20261129-001 --channel 企业微信群     draft it and record it as sent
