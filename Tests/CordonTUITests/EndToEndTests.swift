@@ -92,7 +92,7 @@ struct EndToEndTests {
 
         try terminal.resize(width: 80, height: 24)
         // At 80×24 the layout keeps its panes and its key hints.
-        try terminal.waitFor(all: ["时限 (", "步骤 · 遏制", "q 退出"])
+        try terminal.waitFor(all: ["── 时限 ", "步骤 · 遏制", "q 退出"])
         try terminal.resize(width: 30, height: 8)
         try terminal.waitFor("终端窗口太小")
         try terminal.resize(width: 100, height: 30)
