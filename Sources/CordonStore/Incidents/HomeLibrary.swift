@@ -20,11 +20,7 @@ public final class HomeLibrary: IncidentLibrary {
 
     /// Valid playbooks, the first found of each id (a team's own before the bundled ones).
     public func playbooks() -> [PlaybookListing] {
-        var seen: Set<String> = []
-        return catalog.entries().compactMap { entry in
-            guard case .success(let loaded) = entry.result, seen.insert(loaded.playbook.id).inserted else { return nil }
-            return PlaybookListing(id: loaded.playbook.id, version: loaded.playbook.version, title: loaded.playbook.title)
-        }
+        catalog.usablePlaybooks().map { PlaybookListing(id: $0.playbook.id, version: $0.playbook.version, title: $0.playbook.title) }
     }
 
     public func declare(_ request: DeclareRequest) throws -> any IncidentJournal {

@@ -235,11 +235,8 @@ public struct IncidentStore: Sendable {
     /// Incidents (or drills), newest first, each read from its timeline. Nothing at all when the
     /// home or the folder of incidents may not be trusted (`checkFolders` says why).
     public func list(kind: IncidentId.Kind) -> [IncidentSummary] {
-        guard (try? HomeAccess(home: home).checkFolders(for: kind)) == true else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: home.folder(for: kind))) ?? []
         let stamp = Stamp(actor: Identity.login(), clock: SystemClock())
-        let ids = names.compactMap { IncidentId($0) }.filter { $0.kind == kind }.sorted(by: >)
-        return ids.map { id -> IncidentSummary in
+        return ids(kind: kind).reversed().map { id -> IncidentSummary in
             do throws(StoreError) {
                 let session = try open(id, stamp: stamp, keepEvents: false)
                 return IncidentSummary(id: id, state: session.state, phaseTitle: session.playbook.phase(session.state.phase)?.title, problem: nil, playbook: session.playbook)
@@ -247,6 +244,17 @@ public struct IncidentStore: Sendable {
                 return IncidentSummary(id: id, state: nil, phaseTitle: nil, problem: error.message, playbook: nil)
             }
         }
+    }
+}
+
+extension IncidentStore {
+    /// The ids of the incidents (or drills) in the home, oldest first; none when the home or its
+    /// `incidents/` (`drills/`) folder fails `HomeAccess`'s checks, so nothing below a folder
+    /// others may write is ever listed or read.
+    func ids(kind: IncidentId.Kind) -> [IncidentId] {
+        guard (try? HomeAccess(home: home).checkFolders(for: kind)) == true else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: home.folder(for: kind))) ?? []
+        return names.compactMap { IncidentId($0) }.filter { $0.kind == kind }.sorted()
     }
 }
 

@@ -1,5 +1,4 @@
 import CordonCore
-import Foundation
 
 extension IncidentStore {
     /// Reads every incident and drill of the home with its frozen playbook (and a drill's frozen
@@ -8,8 +7,7 @@ extension IncidentStore {
         var sources = ReviewSources()
         let stamp = Stamp(actor: Identity.login(), clock: SystemClock())
         for kind in [IncidentId.Kind.incident, .drill] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: home.folder(for: kind))) ?? []
-            for id in names.compactMap(IncidentId.init).filter({ $0.kind == kind }).sorted() {
+            for id in ids(kind: kind) {
                 do throws(StoreError) {
                     let session = try open(id, stamp: stamp, keepEvents: false)
                     let scenario = kind == .drill ? try frozenScenario(of: session)?.scenario : nil
@@ -19,11 +17,7 @@ extension IncidentStore {
                 }
             }
         }
-        var seen: Set<String> = []
-        for entry in catalog.entries() {
-            guard case .success(let loaded) = entry.result, seen.insert(loaded.playbook.id).inserted else { continue }
-            sources.playbooks.append(loaded.playbook)
-        }
+        sources.playbooks = catalog.usablePlaybooks().map(\.playbook)
         switch catalog.drillProgramme() {
         case .success(let programme): sources.programme = programme
         case .failure(let error):

@@ -52,6 +52,16 @@ public struct PlaybookCatalog: Sendable {
         }
     }
 
+    /// The playbooks in use: of each id, the first that loads in the search order (a team's own
+    /// before the bundled ones); later copies of an id and files that do not load are left out.
+    public func usablePlaybooks() -> [LoadedPlaybook] {
+        var seen: Set<String> = []
+        return entries().compactMap { entry in
+            guard case .success(let loaded) = entry.result, seen.insert(loaded.playbook.id).inserted else { return nil }
+            return loaded
+        }
+    }
+
     /// The `*.yaml`/`*.yml` files directly in `directory`, sorted.
     static func yamlFiles(in directory: String) -> [String] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
